@@ -1,0 +1,34 @@
+#!/usr/bin/env bash
+# Installs kep-lint's build and test dependencies from Debian packages.
+# Idempotent: installs only what is missing, and does nothing when all is present.
+# Usage: ci/install-deps.sh [--bench] [--fuzz]
+set -euo pipefail
+
+packages=(
+  build-essential cmake ninja-build pkg-config git
+  libyaml-cpp-dev nlohmann-json3-dev libcmark-dev libre2-dev
+  libgtest-dev libgmock-dev libspdlog-dev libfmt-dev libcli11-dev
+  python3
+)
+for arg in "$@"; do
+  case "$arg" in
+    --bench) packages+=(hyperfine) ;;
+    --fuzz) packages+=(clang libclang-rt-14-dev) ;;
+    *) echo "install-deps.sh: unknown option $arg" >&2; exit 2 ;;
+  esac
+done
+
+missing=()
+for p in "${packages[@]}"; do
+  if ! dpkg-query -W -f='${Status}' "$p" 2>/dev/null | grep -q 'install ok installed'; then
+    missing+=("$p")
+  fi
+done
+[ ${#missing[@]} -eq 0 ] && exit 0
+
+echo "install-deps.sh: installing ${missing[*]}" >&2
+sudo=""
+if [ "$(id -u)" -ne 0 ]; then sudo="sudo"; fi
+export DEBIAN_FRONTEND=noninteractive
+$sudo apt-get update -qq
+$sudo apt-get install -y -qq --no-install-recommends "${missing[@]}"

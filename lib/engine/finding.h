@@ -1,0 +1,51 @@
+// What a rule reports, and the run-level report handed to every output format.
+#pragma once
+
+#include <optional>
+#include <string>
+#include <string_view>
+#include <vector>
+
+#include "document/source_file.h"
+
+namespace keplint {
+
+enum class Severity { Off = 0, Info = 1, Warning = 2, Error = 3 };
+
+std::string_view severity_name(Severity s);  // "off", "info", "warning", "error"
+std::optional<Severity> parse_severity(std::string_view text);
+
+struct Finding {
+  std::string rule_id;    // stable id, e.g. "KEP003"
+  std::string rule_name;  // kebab-case, e.g. "status-valid"
+  Severity severity = Severity::Error;
+  std::string path;  // repo-relative, '/' separators
+  Range range;       // byte columns; line 0 means the file as a whole
+  std::string message;
+  std::string raw_details;  // optional longer text (e.g. the expected TOC)
+  std::string proposal;     // repo-relative path of the proposal, empty for repo-level findings
+  std::string docs_url;
+  std::string anchor;  // stable location independent of line numbers (YAML key path, heading)
+  SourcePtr source;    // the file's text when it was read; null for missing files
+};
+
+// Deterministic report order: path, line, column, rule id, message.
+bool finding_less(const Finding& a, const Finding& b);
+void sort_findings(std::vector<Finding>& findings);
+
+struct RuleInfo {
+  std::string id;
+  std::string name;
+  Severity severity = Severity::Error;
+  std::string description;
+  std::string docs_url;
+};
+
+struct Report {
+  std::vector<Finding> findings;  // sorted
+  std::vector<RuleInfo> rules;    // every active rule, sorted by id
+  std::vector<std::string> proposals;  // proposals linted, sorted
+  std::string tool_version;
+};
+
+}  // namespace keplint
