@@ -45,7 +45,9 @@ Range SourceFile::range_of(std::size_t offset, std::size_t length) const {
 }
 
 namespace {
-bool is_continuation(unsigned char c) { return (c & 0xC0) == 0x80; }
+bool is_continuation(unsigned char c) {
+  return (c & 0xC0) == 0x80;
+}
 }  // namespace
 
 int byte_column_to_char_column(std::string_view line, int byte_column) {
@@ -55,7 +57,8 @@ int byte_column_to_char_column(std::string_view line, int byte_column) {
     if (!is_continuation(static_cast<unsigned char>(line[i]))) ++chars;
   }
   // Columns past the end of the line (e.g. "end of line") keep their distance.
-  if (byte_column - 1 > static_cast<int>(line.size())) chars += byte_column - 1 - static_cast<int>(line.size());
+  if (byte_column - 1 > static_cast<int>(line.size()))
+    chars += byte_column - 1 - static_cast<int>(line.size());
   return chars + 1;
 }
 
@@ -67,7 +70,8 @@ int byte_column_to_utf16_column(std::string_view line, int byte_column) {
     if (is_continuation(c)) continue;
     units += (c >= 0xF0) ? 2 : 1;  // 4-byte sequences are surrogate pairs in UTF-16
   }
-  if (byte_column - 1 > static_cast<int>(line.size())) units += byte_column - 1 - static_cast<int>(line.size());
+  if (byte_column - 1 > static_cast<int>(line.size()))
+    units += byte_column - 1 - static_cast<int>(line.size());
   return units + 1;
 }
 

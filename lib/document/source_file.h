@@ -53,7 +53,8 @@ class SourceFile {
 
 using SourcePtr = std::shared_ptr<const SourceFile>;
 
-// Column conversions: a byte column (1-based) on `line` to characters (code points) or UTF-16 units.
+// Column conversions: a byte column (1-based) on `line` to characters (code points) or UTF-16
+// units.
 int byte_column_to_char_column(std::string_view line, int byte_column);
 int byte_column_to_utf16_column(std::string_view line, int byte_column);
 

@@ -7,10 +7,14 @@ namespace keplint {
 
 std::string_view severity_name(Severity s) {
   switch (s) {
-    case Severity::Off: return "off";
-    case Severity::Info: return "info";
-    case Severity::Warning: return "warning";
-    case Severity::Error: return "error";
+    case Severity::Off:
+      return "off";
+    case Severity::Info:
+      return "info";
+    case Severity::Warning:
+      return "warning";
+    case Severity::Error:
+      return "error";
   }
   return "error";
 }

@@ -1,6 +1,7 @@
 // What a rule reports, and the run-level report handed to every output format.
 #pragma once
 
+#include <memory>
 #include <optional>
 #include <string>
 #include <string_view>
@@ -27,6 +28,8 @@ struct Finding {
   std::string docs_url;
   std::string anchor;  // stable location independent of line numbers (YAML key path, heading)
   SourcePtr source;    // the file's text when it was read; null for missing files
+  // For fixable findings: the whole file as `--fix` would write it.
+  std::shared_ptr<const std::string> fixed_text;
 };
 
 // Deterministic report order: path, line, column, rule id, message.
@@ -42,8 +45,8 @@ struct RuleInfo {
 };
 
 struct Report {
-  std::vector<Finding> findings;  // sorted
-  std::vector<RuleInfo> rules;    // every active rule, sorted by id
+  std::vector<Finding> findings;       // sorted
+  std::vector<RuleInfo> rules;         // every active rule, sorted by id
   std::vector<std::string> proposals;  // proposals linted, sorted
   std::string tool_version;
 };

@@ -1,0 +1,256 @@
+// kep-lint's command line: parses options and wires the library together.
+#include <unistd.h>
+
+#include <CLI/CLI.hpp>
+#include <cstdlib>
+#include <filesystem>
+#include <fstream>
+#include <iostream>
+#include <sstream>
+
+#include "engine/linter.h"
+#include "engine/rule_error.h"
+#include "engine/session.h"
+#include "repo/changed_files.h"
+#include "repo/ci_environment.h"
+#include "repo/files_from.h"
+#include "report/reporter.h"
+
+namespace fs = std::filesystem;
+using namespace keplint;
+
+namespace {
+
+constexpr const char* kVersion = "0.1.0";
+
+struct OutputSpec {
+  std::string format;
+  std::string path;  // empty = stdout
+};
+
+struct LintArgs {
+  std::string repo = ".";
+  std::string config;
+  std::string rules_dir;
+  std::string pack;
+  std::string sigs;
+  std::vector<std::string> datasets;  // NAME=FILE
+  std::string changed_from;
+  std::string files_from;
+  std::vector<std::string> formats;
+  std::string output;
+  std::string fail_level;
+  int max_warnings = -1;
+  bool exit_zero = false;
+  int jobs = 0;
+  std::string color = "auto";
+  std::string release;
+  bool quiet = false;
+  bool list_rules = false;
+  std::vector<std::string> paths;
+};
+
+[[noreturn]] void usage_error(const std::string& message) {
+  std::cerr << "kep-lint: " << message << "\n";
+  std::exit(2);
+}
+
+std::vector<OutputSpec> output_specs(const LintArgs& args) {
+  std::vector<OutputSpec> specs;
+  std::vector<std::string> formats = args.formats;
+  if (formats.empty()) {
+    const char* gha = std::getenv("GITHUB_ACTIONS");
+    formats.push_back(gha && std::string(gha) == "true" ? "github" : "text");
+  }
+  for (const std::string& f : formats) {
+    OutputSpec spec;
+    std::size_t colon = f.find(':');
+    spec.format = f.substr(0, colon);
+    if (colon != std::string::npos) spec.path = f.substr(colon + 1);
+    specs.push_back(spec);
+  }
+  if (!args.output.empty()) {
+    if (specs.size() != 1 || !specs[0].path.empty()) {
+      usage_error("--output goes with a single --format; use --format FMT:PATH for several");
+    }
+    specs[0].path = args.output;
+  }
+  for (const OutputSpec& s : specs) {
+    if (!make_reporter(s.format, {})) {
+      std::string known;
+      for (auto k : reporter_formats()) known += (known.empty() ? "" : ", ") + std::string(k);
+      usage_error("unknown format '" + s.format + "' (known: " + known + ")");
+    }
+  }
+  return specs;
+}
+
+bool use_color(const std::string& mode, const std::string& path) {
+  if (mode == "always") return true;
+  if (mode == "never") return false;
+  if (const char* no = std::getenv("NO_COLOR"); no && *no) return false;
+  if (const char* force = std::getenv("FORCE_COLOR"); force && *force && std::string(force) != "0")
+    return true;
+  return path.empty() && isatty(STDOUT_FILENO);
+}
+
+std::vector<std::string> changed_paths(const LintArgs& args, const Repository& repo) {
+  std::vector<ChangedFile> files;
+  if (!args.files_from.empty()) {
+    files = read_files_from(args.files_from, repo.root(), std::cin);
+  } else {
+    std::string rev = args.changed_from;
+    if (rev == "auto") {
+      CiEnvironment ci = detect_ci_environment(process_environment());
+      BaseRevision base = detect_base_revision(repo.root(), ci);
+      rev = base.rev;
+    }
+    files = collect_changes(repo.root(), rev, LineDetail::FilesOnly).files;
+  }
+  std::vector<std::string> paths;
+  for (const ChangedFile& f : files) paths.push_back(f.path);
+  return paths;
+}
+
+void list_rules(const Pack& pack) {
+  std::cout << "pack " << pack.name << " (" << pack.origin << "): " << pack.rules.size()
+            << " rules\n";
+  for (const Rule& r : pack.rules) {
+    std::cout << "  " << r.id << "  " << r.name << "  [" << severity_name(r.severity);
+    if (r.whole_repo_severity)
+      std::cout << ", whole repo: " << severity_name(*r.whole_repo_severity);
+    std::cout << "]  " << r.description << "\n";
+  }
+}
+
+int run_lint(const LintArgs& args) {
+  SessionOptions options;
+  options.repo_dir = args.repo;
+  options.config_path = args.config;
+  options.rules_dir = args.rules_dir;
+  options.pack = args.pack;
+  if (!args.sigs.empty()) options.dataset_files["sigs"] = args.sigs;
+  for (const std::string& d : args.datasets) {
+    std::size_t eq = d.find('=');
+    if (eq == std::string::npos || eq == 0)
+      usage_error("--dataset takes NAME=FILE, got '" + d + "'");
+    options.dataset_files[d.substr(0, eq)] = d.substr(eq + 1);
+  }
+  if (!args.release.empty()) options.variables["release"] = args.release;
+  std::vector<OutputSpec> outputs = output_specs(args);
+
+  Session session = open_session(options);
+  if (args.list_rules) {
+    list_rules(*session.pack);
+    return 0;
+  }
+  if (!args.quiet) {
+    for (const std::string& note : session.notes) std::cerr << "kep-lint: " << note << "\n";
+  }
+
+  LintOptions lint_options;
+  lint_options.jobs = args.jobs;
+  lint_options.severity_overrides = session.config.severities;
+  lint_options.exclude = session.config.exclude;
+  if (!args.changed_from.empty() || !args.files_from.empty()) {
+    if (!args.paths.empty()) usage_error("give paths or a changed-file set, not both");
+    lint_options.changed_files = changed_paths(args, *session.repo);
+  }
+  for (const std::string& p : args.paths) {
+    std::string rel = session.repo->relative_to_root(p);
+    if (rel.empty() && fs::weakly_canonical(fs::absolute(p)) != session.repo->root()) {
+      usage_error("path '" + p + "' is outside the repository " + session.repo->root().string());
+    }
+    if (!rel.empty() && !fs::exists(session.repo->root() / rel))
+      usage_error("path '" + p + "' does not exist");
+    if (!rel.empty()) lint_options.paths.push_back(rel);
+  }
+
+  Report report = lint(*session.run, lint_options);
+  report.tool_version = kVersion;
+
+  for (const OutputSpec& spec : outputs) {
+    ReporterOptions ro;
+    ro.color = spec.format == "text" && use_color(args.color, spec.path);
+    auto reporter = make_reporter(spec.format, ro);
+    if (spec.path.empty()) {
+      reporter->write(report, std::cout);
+      std::cout.flush();
+    } else {
+      std::ofstream out(spec.path, std::ios::binary | std::ios::trunc);
+      if (!out) throw std::runtime_error("cannot write " + spec.path);
+      reporter->write(report, out);
+    }
+  }
+
+  Severity fail_level = Severity::Error;
+  if (!args.fail_level.empty()) {
+    auto s = parse_severity(args.fail_level);
+    if (!s || *s == Severity::Off) usage_error("--fail-level must be error, warning or info");
+    fail_level = *s;
+  } else if (session.config.fail_level) {
+    fail_level = *session.config.fail_level;
+  }
+  int failing = 0, warnings = 0;
+  for (const Finding& f : report.findings) {
+    if (f.severity >= fail_level) ++failing;
+    if (f.severity == Severity::Warning) ++warnings;
+  }
+  if (args.exit_zero) return 0;
+  if (failing > 0) return 1;
+  if (args.max_warnings >= 0 && warnings > args.max_warnings) return 1;
+  return 0;
+}
+
+}  // namespace
+
+int main(int argc, char** argv) {
+  CLI::App app{"kep-lint: lint enhancement proposals (KEPs) and their metadata"};
+  app.set_version_flag("--version", kVersion);
+  LintArgs args;
+  app.add_option("paths", args.paths,
+                 "Files or directories to lint (default: the whole repository)");
+  app.add_option("--repo", args.repo, "Repository root")->capture_default_str();
+  app.add_option("--config", args.config,
+                 "Config file, relative to the repository (default .kep-lint.yaml)");
+  app.add_option("--rules", args.rules_dir,
+                 "Load rule packs from this directory instead of the built-in ones");
+  app.add_option("--pack", args.pack, "Rule pack to use (default: from config, else detected)");
+  app.add_option("--sigs", args.sigs, "sigs.yaml to check SIG names against (dataset 'sigs')");
+  app.add_option("--dataset", args.datasets, "Dataset file, NAME=FILE (repeatable)");
+  app.add_option(
+      "--changed-from", args.changed_from,
+      "Lint what changed since the merge base with REV (or 'auto'), including uncommitted files");
+  app.add_option("--files-from", args.files_from,
+                 "Lint the changed files listed in FILE ('-' for stdin)");
+  app.add_option("--format", args.formats, "Output format, optionally FMT:PATH (repeatable)");
+  app.add_option("--output,-o", args.output, "Write the single output format to PATH");
+  app.add_option("--fail-level", args.fail_level,
+                 "Lowest severity that fails the run (error, warning, info)");
+  app.add_option("--max-warnings", args.max_warnings,
+                 "Fail when there are more warnings than this");
+  app.add_flag("--exit-zero", args.exit_zero, "Exit 0 even when findings fail the run");
+  app.add_option("--jobs,-j", args.jobs, "Threads (default: one per core)");
+  app.add_option("--color", args.color,
+                 "auto, always or never (NO_COLOR and FORCE_COLOR are honoured)")
+      ->check(CLI::IsMember({"auto", "always", "never"}));
+  app.add_option("--release", args.release, "Release being planned, e.g. v1.33 (freeze checks)");
+  app.add_flag("--quiet,-q", args.quiet, "Do not print notes on stderr");
+  app.add_flag("--list-rules", args.list_rules, "List the active pack's rules and exit");
+
+  try {
+    app.parse(argc, argv);
+  } catch (const CLI::ParseError& e) {
+    int code = app.exit(e);
+    return code == 0 ? 0 : 2;
+  }
+  try {
+    return run_lint(args);
+  } catch (const RuleError& e) {
+    std::cerr << "kep-lint: " << e.what() << "\n";
+    return 2;
+  } catch (const std::exception& e) {
+    std::cerr << "kep-lint: " << e.what() << "\n";
+    return 2;
+  }
+}

@@ -1,0 +1,29 @@
+// file-readable: the proposal's documents that exist can be read: not outside the repository
+// through a symlink, not binary, not over the size limit, readable.
+#include "checks/field_values.h"
+
+namespace keplint {
+
+namespace {
+
+class FileReadableCheck : public Check {
+ public:
+  explicit FileReadableCheck(Params&) {}
+
+  void check_proposal(ProposalContext& ctx) const override {
+    for (const LoadedDocument& doc : ctx.proposal().documents) {
+      if (doc.exists() || doc.path.empty() || doc.status == ReadResult::Status::NotFound) continue;
+      ctx.report({doc.path, Range{}, nullptr, ""},
+                 {{"path", doc.path}, {"reason", doc.read_detail}},
+                 "{path} cannot be linted: {reason}");
+    }
+  }
+};
+
+}  // namespace
+
+std::unique_ptr<Check> make_file_readable_check(Params& p) {
+  return std::make_unique<FileReadableCheck>(p);
+}
+
+}  // namespace keplint

@@ -1,0 +1,63 @@
+// orphan-documents: files of a document family (PRR approvals) that no proposal claims: filed
+// under the wrong directory, misnumbered, or left behind after the proposal moved.
+#include "checks/field_values.h"
+#include "engine/run_context.h"
+
+namespace keplint {
+
+namespace {
+
+class OrphanDocumentsCheck : public Check {
+ public:
+  explicit OrphanDocumentsCheck(Params& p) : document_(p.string("document")) {}
+
+  void check_repository(RepositoryContext& ctx) const override {
+    const RunContext& run = ctx.run();
+    const DocumentSpec* spec = run.layout().document(document_);
+    if (!spec || spec->family.empty()) return;
+    const std::string& key_field = run.layout().proposals.key_field;
+    for (const std::string& file : ctx.files_in_scope(spec->family)) {
+      if (run.claimed_by(file)) continue;
+      Location at{file, Range{}, nullptr, file};
+      if (ReadResult r = run.repo().read(file); r.ok()) at = {file, Range::line(1), r.source, file};
+      MessageVars vars{{"path", file}, {"document", document_}, {"template", spec->path_template}};
+      auto parts = match_path_template(spec->path_template, file);
+      if (!parts) {
+        ctx.report(at, vars, "{path} does not follow the {document} path pattern {template}");
+        continue;
+      }
+      auto key = parts->find(key_field);
+      if (key == parts->end()) continue;
+      vars["key"] = key->second;
+      vars["key-field"] = key_field;
+      std::vector<std::string> owners = run.proposals_with_key(key->second);
+      if (owners.empty()) {
+        ctx.report(at, vars, "{path} belongs to no proposal: none has {key-field} {key}");
+        continue;
+      }
+      for (const std::string& owner : owners) {
+        Proposal proposal = load_proposal(run.repo(), run.layout(), owner);
+        const LoadedDocument* doc = proposal.document(document_);
+        if (doc && doc->path == file) {
+          run.record_claim(file, owner);
+          break;
+        }
+        vars["proposal"] = owner;
+        vars["expected"] = doc && !doc->path.empty() ? doc->path : spec->path_template;
+        ctx.report(at, vars,
+                   "{path} is not where {proposal} expects its {document} file ({expected})");
+      }
+    }
+  }
+
+ private:
+  std::string document_;
+};
+
+}  // namespace
+
+std::unique_ptr<Check> make_orphan_documents_check(Params& p) {
+  return std::make_unique<OrphanDocumentsCheck>(p);
+}
+
+}  // namespace keplint

@@ -1,0 +1,95 @@
+// value-type: fields have the YAML shape the schema expects.
+//   types: {title: string, authors: list, milestone: mapping, disable-supported: boolean}
+#include "checks/field_values.h"
+
+namespace keplint {
+
+namespace {
+
+enum class Shape { String, List, Mapping, Boolean, StringList };
+
+const char* shape_name(Shape s) {
+  switch (s) {
+    case Shape::String:
+      return "a single value";
+    case Shape::List:
+      return "a list";
+    case Shape::Mapping:
+      return "a mapping";
+    case Shape::Boolean:
+      return "true or false";
+    case Shape::StringList:
+      return "a list of single values";
+  }
+  return "";
+}
+
+bool fits(const YamlNode& n, Shape s) {
+  const YamlNode& v = n.resolved();
+  switch (s) {
+    case Shape::String:
+      return v.kind == YamlKind::Scalar;
+    case Shape::List:
+      return v.kind == YamlKind::Sequence;
+    case Shape::Mapping:
+      return v.kind == YamlKind::Mapping;
+    case Shape::Boolean:
+      return v.kind == YamlKind::Scalar && v.plain && (v.value == "true" || v.value == "false");
+    case Shape::StringList:
+      if (v.kind != YamlKind::Sequence) return false;
+      for (const YamlNode* item : v.items) {
+        if (item->resolved().kind != YamlKind::Scalar) return false;
+      }
+      return true;
+  }
+  return false;
+}
+
+class ValueTypeCheck : public Check {
+ public:
+  explicit ValueTypeCheck(Params& p) {
+    const YamlNode* types = p.node("types");
+    if (!types || !types->is_mapping())
+      p.fail("types", "must map fields to string, list, string-list, mapping or boolean");
+    for (const YamlEntry& e : types->resolved().entries) {
+      std::string t = e.value->is_scalar() ? e.value->resolved().value : "";
+      Shape s;
+      if (t == "string")
+        s = Shape::String;
+      else if (t == "list")
+        s = Shape::List;
+      else if (t == "string-list")
+        s = Shape::StringList;
+      else if (t == "mapping")
+        s = Shape::Mapping;
+      else if (t == "boolean")
+        s = Shape::Boolean;
+      else
+        p.fail_at(e.value, "type must be string, list, string-list, mapping or boolean");
+      types_.emplace_back(e.key->value, s);
+    }
+  }
+
+  void check_proposal(ProposalContext& ctx) const override {
+    const YamlNode* root = ctx.document()->yaml_root();
+    for (const auto& [field, shape] : types_) {
+      for (const FieldMatch& m : lookup_field(root, field).matches) {
+        if (m.node->is_null() || fits(*m.node, shape)) continue;
+        ctx.report(location_of(*ctx.document(), value_range(m), m.path),
+                   {{"field", m.path}, {"expected", shape_name(shape)}},
+                   "{field} must be {expected}");
+      }
+    }
+  }
+
+ private:
+  std::vector<std::pair<std::string, Shape>> types_;
+};
+
+}  // namespace
+
+std::unique_ptr<Check> make_value_type_check(Params& p) {
+  return std::make_unique<ValueTypeCheck>(p);
+}
+
+}  // namespace keplint

@@ -1,0 +1,59 @@
+// yaml-valid: the document parses as YAML; with `problems:` a rule can pick syntax errors,
+// duplicate keys, extra documents or over-deep nesting separately.
+#include "checks/field_values.h"
+
+namespace keplint {
+
+namespace {
+
+struct ProblemName {
+  const char* name;
+  YamlProblem::Kind kind;
+};
+constexpr ProblemName kProblems[] = {
+    {"syntax", YamlProblem::Kind::Syntax},
+    {"duplicate-key", YamlProblem::Kind::DuplicateKey},
+    {"multiple-documents", YamlProblem::Kind::MultipleDocuments},
+    {"too-deep", YamlProblem::Kind::TooDeep},
+};
+
+class YamlValidCheck : public Check {
+ public:
+  explicit YamlValidCheck(Params& p) {
+    std::vector<std::string> names = p.strings("problems", true);
+    if (names.empty()) names = {"syntax", "too-deep"};
+    for (const std::string& n : names) {
+      bool known = false;
+      for (const auto& k : kProblems) {
+        if (n == k.name) {
+          kinds_.push_back(k.kind);
+          known = true;
+        }
+      }
+      if (!known)
+        p.fail("problems",
+               "'" + n + "' is not one of: syntax, duplicate-key, multiple-documents, too-deep");
+    }
+  }
+
+  void check_proposal(ProposalContext& ctx) const override {
+    const LoadedDocument* doc = ctx.document();
+    if (!doc->yaml) return;
+    for (const YamlProblem& p : doc->yaml->problems()) {
+      if (std::find(kinds_.begin(), kinds_.end(), p.kind) == kinds_.end()) continue;
+      ctx.report(location_of(*doc, p.range, p.key), {{"problem", p.message}, {"key", p.key}},
+                 "{problem}");
+    }
+  }
+
+ private:
+  std::vector<YamlProblem::Kind> kinds_;
+};
+
+}  // namespace
+
+std::unique_ptr<Check> make_yaml_valid_check(Params& p) {
+  return std::make_unique<YamlValidCheck>(p);
+}
+
+}  // namespace keplint

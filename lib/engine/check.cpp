@@ -1,0 +1,89 @@
+#include "engine/check.h"
+
+#include <algorithm>
+
+#include "engine/rule.h"
+#include "engine/run_context.h"
+#include "repo/glob.h"
+
+namespace keplint {
+
+Location location_of(const LoadedDocument& doc, Range range, std::string anchor) {
+  return {doc.path, range, doc.source, std::move(anchor)};
+}
+
+Location location_of(const LoadedDocument& doc, const YamlNode* node, std::string anchor) {
+  Range range = node ? node->range : Range{};
+  return {doc.path, range, doc.source, std::move(anchor)};
+}
+
+const Dataset* CheckContext::dataset(std::string_view name) const {
+  return run_.dataset(name);
+}
+
+std::optional<std::string> CheckContext::variable(std::string_view name) const {
+  if (name == "rule") return rule_.id;
+  return run_.variable(name);
+}
+
+std::optional<std::string> CheckContext::expand(std::string_view tmpl) const {
+  bool missing = false;
+  std::string out = fill_text_template(tmpl, [&](std::string_view name) {
+    std::optional<std::string> v = variable(name);
+    if (!v) missing = true;
+    return v;
+  });
+  if (missing) return std::nullopt;
+  return out;
+}
+
+void CheckContext::report(const Location& where, const MessageVars& vars,
+                          std::string_view fallback_message, std::string raw_details) {
+  std::string_view tmpl =
+      rule_.message.empty() ? fallback_message : std::string_view(rule_.message);
+  Finding f;
+  f.rule_id = rule_.id;
+  f.rule_name = rule_.name;
+  f.severity = rule_.severity;  // the runner applies overrides and the scope ratchet
+  f.path = where.path;
+  f.range = where.range;
+  f.source = where.source;
+  f.anchor = where.anchor;
+  f.proposal = proposal_path();
+  f.docs_url = rule_.docs_url;
+  f.raw_details = std::move(raw_details);
+  f.message = fill_text_template(tmpl, [&](std::string_view name) -> std::optional<std::string> {
+    auto it = vars.find(name);
+    if (it != vars.end()) return it->second;
+    return variable(name);
+  });
+  out_.push_back(std::move(f));
+}
+
+std::optional<std::string> ProposalContext::variable(std::string_view name) const {
+  if (std::optional<std::string> v = proposal_.variable(name)) return v;
+  return CheckContext::variable(name);
+}
+
+std::vector<std::string> RepositoryContext::files_in_scope(std::string_view glob) const {
+  std::vector<std::string> out;
+  if (run().whole_repo()) {
+    for (const std::string& f : run().repo().walk(glob_literal_prefix(glob))) {
+      if (glob_match(glob, f)) out.push_back(f);
+    }
+  } else {
+    for (const std::string& f : *run().scope_files()) {
+      if (glob_match(glob, f)) out.push_back(f);
+    }
+  }
+  return out;
+}
+
+const CheckKind* find_check_kind(std::string_view name) {
+  for (const CheckKind& k : check_kinds()) {
+    if (k.name == name) return &k;
+  }
+  return nullptr;
+}
+
+}  // namespace keplint

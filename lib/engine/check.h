@@ -1,0 +1,112 @@
+// The interface every check kind implements, the context a check runs in, and the registry.
+//
+// A check kind is generic code ("one-of", "file-exists"); a rule in a pack instantiates it with
+// parameters. Adding a kind is one file in lib/checks/ plus one line in checks/registry.cpp.
+#pragma once
+
+#include <functional>
+#include <map>
+#include <memory>
+#include <string>
+#include <string_view>
+#include <vector>
+
+#include "engine/finding.h"
+#include "engine/params.h"
+#include "engine/proposal.h"
+
+namespace keplint {
+
+struct Rule;
+struct Dataset;
+class RunContext;
+
+using MessageVars = std::map<std::string, std::string, std::less<>>;
+
+// Where a finding goes: a document and a range in it. Line 0 = the file as a whole.
+struct Location {
+  std::string path;
+  Range range;
+  SourcePtr source;
+  std::string anchor;  // stable anchor for baselines: YAML key path or heading text
+};
+
+Location location_of(const LoadedDocument& doc, Range range, std::string anchor = "");
+// The whole-node range of a YAML value (or its key when `prefer_key`).
+Location location_of(const LoadedDocument& doc, const YamlNode* node, std::string anchor = "");
+
+// Shared by proposal and repository contexts: rule, run data, and reporting.
+class CheckContext {
+ public:
+  CheckContext(const Rule& rule, const RunContext& run, std::vector<Finding>& out)
+      : rule_(rule), run_(run), out_(out) {}
+  virtual ~CheckContext() = default;
+
+  const Rule& rule() const { return rule_; }
+  const RunContext& run() const { return run_; }
+  const Dataset* dataset(std::string_view name) const;
+
+  // Renders the rule's message (or `fallback_message` when the rule has none) with `vars`.
+  void report(const Location& where, const MessageVars& vars, std::string_view fallback_message,
+              std::string raw_details = "");
+  // {name} lookup for messages and templates; proposal contexts add metadata fields.
+  virtual std::optional<std::string> variable(std::string_view name) const;
+  // Fills {name} placeholders from variable(); nullopt when one has no value.
+  std::optional<std::string> expand(std::string_view tmpl) const;
+
+ protected:
+  virtual std::string proposal_path() const { return {}; }
+
+ private:
+  const Rule& rule_;
+  const RunContext& run_;
+  std::vector<Finding>& out_;
+};
+
+class ProposalContext : public CheckContext {
+ public:
+  ProposalContext(const Rule& rule, const RunContext& run, std::vector<Finding>& out,
+                  const Proposal& proposal, const LoadedDocument* document)
+      : CheckContext(rule, run, out), proposal_(proposal), document_(document) {}
+
+  const Proposal& proposal() const { return proposal_; }
+  // The document named by the rule's `applies-to` (null for `applies-to: proposal`).
+  const LoadedDocument* document() const { return document_; }
+  std::optional<std::string> variable(std::string_view name) const override;
+
+ protected:
+  std::string proposal_path() const override { return proposal_.path; }
+
+ private:
+  const Proposal& proposal_;
+  const LoadedDocument* document_;
+};
+
+class RepositoryContext : public CheckContext {
+ public:
+  using CheckContext::CheckContext;
+  // Files the run covers that match `glob`: every file in a whole-repo run, the changed (and
+  // still present) files in a changed-set run.
+  std::vector<std::string> files_in_scope(std::string_view glob) const;
+};
+
+class Check {
+ public:
+  virtual ~Check() = default;
+  virtual void check_proposal(ProposalContext&) const {}
+  virtual void check_repository(RepositoryContext&) const {}
+};
+
+// What the registry knows about a kind: its name, whether it runs per proposal or once per
+// repository, and a factory that reads and validates its parameters.
+struct CheckKind {
+  std::string_view name;
+  std::string_view summary;
+  bool repository_level = false;
+  std::unique_ptr<Check> (*create)(Params& params);
+};
+
+const std::vector<CheckKind>& check_kinds();
+const CheckKind* find_check_kind(std::string_view name);
+
+}  // namespace keplint

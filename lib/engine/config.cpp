@@ -1,0 +1,52 @@
+#include "engine/config.h"
+
+#include "engine/params.h"
+#include "parse/yaml_document.h"
+
+namespace keplint {
+
+Config load_config(const Repository& repo, const std::string& explicit_path) {
+  Config config;
+  std::string path = explicit_path.empty() ? ".kep-lint.yaml" : explicit_path;
+  ReadResult r = repo.read(path);
+  if (!r.ok()) {
+    if (r.status == ReadResult::Status::NotFound && explicit_path.empty()) return config;
+    throw RuleError(path, {1, 1}, "cannot read config: " + r.detail);
+  }
+  config.file = path;
+  YamlDocument doc = YamlDocument::parse(r.source);
+  for (const YamlProblem& p : doc.problems()) throw RuleError(path, p.range.start, p.message);
+  if (!doc.root()) return config;  // an empty file is an empty config
+  Params p(doc.root(), path, "config");
+  config.pack = p.string_or("pack", "");
+  if (const YamlNode* rules = p.node("rules")) {
+    if (!rules->is_mapping()) p.fail("rules", "must map rule ids or names to severities");
+    for (const YamlEntry& e : rules->resolved().entries) {
+      auto sev = e.value->is_scalar() ? parse_severity(e.value->resolved().value) : std::nullopt;
+      if (!sev) {
+        throw RuleError(path, e.value->range.start,
+                        "severity for '" + e.key->value + "' must be error, warning, info or off");
+      }
+      config.severities[e.key->value] = *sev;
+    }
+  }
+  config.exclude = p.strings("exclude", true);
+  if (const YamlNode* datasets = p.node("datasets")) {
+    if (!datasets->is_mapping()) p.fail("datasets", "must map dataset names to files");
+    for (const YamlEntry& e : datasets->resolved().entries) {
+      if (!e.value->is_scalar())
+        throw RuleError(path, e.value->range.start, "dataset path must be a string");
+      config.datasets[e.key->value] = e.value->resolved().value;
+    }
+  }
+  if (auto level = p.optional_string("fail-level")) {
+    config.fail_level = parse_severity(*level);
+    if (!config.fail_level || *config.fail_level == Severity::Off) {
+      p.fail("fail-level", "must be error, warning or info");
+    }
+  }
+  p.finish();
+  return config;
+}
+
+}  // namespace keplint

@@ -1,0 +1,80 @@
+#include "engine/dataset.h"
+
+#include <fstream>
+#include <sstream>
+#include <stdexcept>
+
+#include "engine/field_path.h"
+#include "parse/yaml_document.h"
+
+namespace keplint {
+
+namespace {
+
+void select_values(const DatasetSpec& spec, const YamlDocument& doc, Dataset& out) {
+  for (const YamlProblem& p : doc.problems()) {
+    if (p.kind != YamlProblem::Kind::DuplicateKey) {
+      throw std::runtime_error(doc.source()->path() + ":" + std::to_string(p.range.start.line) +
+                               ": " + p.message);
+    }
+  }
+  for (const std::string& path : spec.select) {
+    for (const FieldMatch& m : lookup_field(doc.root(), path).matches) {
+      if (m.node && m.node->is_scalar()) out.values.insert(m.node->resolved().value);
+    }
+  }
+  if (out.values.empty()) {
+    throw std::runtime_error(doc.source()->path() + ": no values found for dataset '" + spec.name +
+                             "' (looked for " +
+                             [&] {
+                               std::string s;
+                               for (const auto& p : spec.select) s += (s.empty() ? "" : ", ") + p;
+                               return s;
+                             }() +
+                             ")");
+  }
+}
+
+}  // namespace
+
+Dataset load_dataset(const DatasetSpec& spec, const Repository& repo,
+                     const std::optional<std::filesystem::path>& user_file) {
+  Dataset out;
+  out.name = spec.name;
+  if (user_file) {
+    std::ifstream in(*user_file, std::ios::binary);
+    if (!in)
+      throw std::runtime_error("cannot read dataset '" + spec.name + "' from " +
+                               user_file->string());
+    std::ostringstream text;
+    text << in.rdbuf();
+    auto source = std::make_shared<SourceFile>(user_file->string(), text.str());
+    select_values(spec, YamlDocument::parse(source), out);
+    out.source = user_file->filename().string() + " (" + user_file->string() + ")";
+    out.available = true;
+    return out;
+  }
+  if (!spec.repo_file.empty()) {
+    ReadResult r = repo.read(spec.repo_file);
+    if (r.ok()) {
+      select_values(spec, YamlDocument::parse(r.source), out);
+      out.source = spec.repo_file;
+      out.available = true;
+      return out;
+    }
+    if (spec.fallback_values.empty()) {
+      out.error = spec.repo_file + ": " + r.detail;
+      return out;
+    }
+  }
+  if (!spec.fallback_values.empty()) {
+    out.values.insert(spec.fallback_values.begin(), spec.fallback_values.end());
+    out.source = spec.fallback_source;
+    out.available = true;
+    return out;
+  }
+  out.error = "no source configured";
+  return out;
+}
+
+}  // namespace keplint

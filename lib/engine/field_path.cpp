@@ -1,0 +1,99 @@
+#include "engine/field_path.h"
+
+namespace keplint {
+
+namespace {
+
+struct Step {
+  std::string_view key;  // empty for a bare "[]" continuation
+  bool each = false;     // followed by []
+};
+
+std::vector<Step> split_path(std::string_view path) {
+  std::vector<Step> steps;
+  std::size_t pos = 0;
+  while (pos <= path.size()) {
+    std::size_t dot = path.find('.', pos);
+    std::string_view part =
+        path.substr(pos, dot == std::string_view::npos ? std::string_view::npos : dot - pos);
+    Step step;
+    if (part.size() >= 2 && part.substr(part.size() - 2) == "[]") {
+      step.each = true;
+      part.remove_suffix(2);
+    }
+    step.key = part;
+    steps.push_back(step);
+    if (dot == std::string_view::npos) break;
+    pos = dot + 1;
+  }
+  return steps;
+}
+
+void walk(const YamlNode* node, const YamlNode* key, const std::vector<Step>& steps,
+          std::size_t index, std::string path, FieldLookup& out) {
+  if (index == steps.size()) {
+    out.matches.push_back({node, key, std::move(path)});
+    return;
+  }
+  const Step& step = steps[index];
+  const YamlNode* value = node;
+  const YamlNode* value_key = key;
+  std::string next_path = path;
+  if (!step.key.empty()) {
+    const YamlEntry* entry = node ? node->find(step.key) : nullptr;
+    if (!entry) {
+      out.last_node = node;
+      out.last_key = key;
+      return;
+    }
+    value = entry->value;
+    value_key = entry->key;
+    if (!next_path.empty()) next_path += '.';
+    next_path.append(step.key);
+  }
+  if (!step.each) {
+    walk(value, value_key, steps, index + 1, std::move(next_path), out);
+    return;
+  }
+  if (!value || !value->is_sequence()) {
+    out.last_node = value;
+    out.last_key = value_key;
+    return;
+  }
+  const YamlNode& seq = value->resolved();
+  for (std::size_t i = 0; i < seq.items.size(); ++i) {
+    walk(seq.items[i], nullptr, steps, index + 1, next_path + "[" + std::to_string(i) + "]", out);
+  }
+}
+
+}  // namespace
+
+FieldLookup lookup_field(const YamlNode* root, std::string_view path) {
+  FieldLookup out;
+  out.last_node = root;
+  if (!root) return out;
+  walk(root, nullptr, split_path(path), 0, "", out);
+  return out;
+}
+
+std::string field_path_error(std::string_view path) {
+  if (path.empty()) return "field path is empty";
+  for (const Step& step : split_path(path)) {
+    if (step.key.empty() && !step.each)
+      return "field path '" + std::string(path) + "' has an empty step";
+    if (step.key.find_first_of("[]") != std::string_view::npos) {
+      return "field path '" + std::string(path) + "': '[]' may only end a step";
+    }
+  }
+  return "";
+}
+
+const YamlNode* first_scalar(const YamlNode* root, std::string_view path) {
+  FieldLookup found = lookup_field(root, path);
+  for (const FieldMatch& m : found.matches) {
+    if (m.node && m.node->is_scalar()) return &m.node->resolved();
+  }
+  return nullptr;
+}
+
+}  // namespace keplint

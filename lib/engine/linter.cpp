@@ -1,0 +1,180 @@
+#include "engine/linter.h"
+
+#include <algorithm>
+#include <atomic>
+#include <set>
+#include <thread>
+
+#include "engine/proposal.h"
+#include "engine/rule.h"
+#include "repo/glob.h"
+
+namespace keplint {
+
+namespace {
+
+struct Scope {
+  std::vector<std::string> proposals;
+  std::vector<std::string> files;  // for repository-level rules; unset = whole repo
+  bool whole_repo = true;
+};
+
+Scope resolve_scope(const RunContext& run, const LintOptions& options) {
+  Scope scope;
+  const Layout& layout = run.layout();
+  if (!options.changed_files && options.paths.empty()) {
+    scope.proposals = run.all_proposals();
+    return scope;
+  }
+  scope.whole_repo = false;
+  std::vector<std::string> files;
+  std::set<std::string> proposals;
+  auto add_files = [&](const std::vector<std::string>& list) {
+    for (const std::string& f : list) files.push_back(f);
+  };
+  if (options.changed_files) {
+    add_files(*options.changed_files);
+  } else {
+    for (const std::string& p : options.paths) {
+      if (run.repo().is_directory(p)) {
+        // A directory names every proposal under it, or the proposal it lies in.
+        std::string prefix = p.empty() ? p : p + "/";
+        for (const std::string& proposal : run.all_proposals()) {
+          if (proposal == p || proposal.rfind(prefix, 0) == 0) proposals.insert(proposal);
+        }
+        std::string containing = layout.proposal_containing(run.repo(), p + "/.");
+        if (!containing.empty()) proposals.insert(containing);
+        add_files(run.repo().walk(p));
+      } else {
+        files.push_back(p);
+      }
+    }
+  }
+  std::vector<std::string> dataset_files;
+  for (const DatasetSpec& d : run.pack().datasets) {
+    if (!d.repo_file.empty()) dataset_files.push_back(d.repo_file);
+  }
+  ChangedMapping mapping = map_changed_files(layout, run.repo(), files, dataset_files);
+  proposals.insert(mapping.proposals.begin(), mapping.proposals.end());
+  scope.proposals.assign(proposals.begin(), proposals.end());
+  std::sort(files.begin(), files.end());
+  files.erase(std::unique(files.begin(), files.end()), files.end());
+  for (const std::string& f : files) {
+    if (run.repo().is_file(f)) scope.files.push_back(f);
+  }
+  return scope;
+}
+
+Severity effective_severity(const Rule& rule, const LintOptions& options, bool in_changed_set) {
+  auto by_id = options.severity_overrides.find(rule.id);
+  if (by_id != options.severity_overrides.end()) return by_id->second;
+  auto by_name = options.severity_overrides.find(rule.name);
+  if (by_name != options.severity_overrides.end()) return by_name->second;
+  if (!in_changed_set && rule.whole_repo_severity) return *rule.whole_repo_severity;
+  return rule.severity;
+}
+
+void lint_proposal(const RunContext& run, const Proposal& proposal, const LintOptions& options,
+                   std::vector<Finding>& out) {
+  ConditionInput input;
+  input.metadata = proposal.metadata();
+  input.in_changed_set = proposal.in_changed_set;
+  input.variables = [&](std::string_view name) -> std::optional<std::string> {
+    if (auto v = run.variable(name)) return v;
+    return proposal.variable(name);
+  };
+  for (const Rule& rule : run.pack().rules) {
+    if (rule.repository_level()) continue;
+    Severity severity = effective_severity(rule, options, proposal.in_changed_set);
+    if (severity == Severity::Off) continue;
+    const LoadedDocument* doc = nullptr;
+    if (rule.applies_to != "proposal") {
+      doc = proposal.document(rule.applies_to);
+      if (!doc || !doc->exists()) continue;
+    }
+    if (!rule.when.always()) {
+      // Conditions read metadata; without it (missing or unparsable) they cannot hold.
+      if (!input.metadata || !rule.when.evaluate(input)) continue;
+    }
+    std::size_t first = out.size();
+    ProposalContext ctx(rule, run, out, proposal, doc);
+    rule.check->check_proposal(ctx);
+    for (std::size_t i = first; i < out.size(); ++i) out[i].severity = severity;
+  }
+}
+
+bool excluded(const std::string& path, const std::vector<std::string>& globs) {
+  return std::any_of(globs.begin(), globs.end(), [&](const std::string& g) {
+    return glob_match(g, path) || glob_match(g + "/**", path);
+  });
+}
+
+}  // namespace
+
+Report lint(RunContext& run, const LintOptions& options) {
+  Scope scope = resolve_scope(run, options);
+  if (!scope.whole_repo) run.set_scope_files(scope.files);
+
+  std::vector<std::string> proposals;
+  for (const std::string& p : scope.proposals) {
+    if (!excluded(p, options.exclude)) proposals.push_back(p);
+  }
+
+  std::vector<std::vector<Finding>> per_proposal(proposals.size());
+  std::atomic<std::size_t> next{0};
+  auto worker = [&] {
+    for (std::size_t i = next++; i < proposals.size(); i = next++) {
+      Proposal proposal = load_proposal(run.repo(), run.layout(), proposals[i]);
+      proposal.in_changed_set = !scope.whole_repo;
+      for (const LoadedDocument& doc : proposal.documents) {
+        if (!doc.path.empty()) run.record_claim(doc.path, proposal.path);
+      }
+      lint_proposal(run, proposal, options, per_proposal[i]);
+    }
+  };
+  int jobs =
+      options.jobs > 0 ? options.jobs : static_cast<int>(std::thread::hardware_concurrency());
+  jobs = std::clamp(jobs, 1, std::max(1, static_cast<int>(proposals.size())));
+  if (jobs == 1) {
+    worker();
+  } else {
+    std::vector<std::thread> threads;
+    for (int t = 0; t < jobs; ++t) threads.emplace_back(worker);
+    for (auto& t : threads) t.join();
+  }
+
+  Report report;
+  for (auto& list : per_proposal) {
+    for (auto& f : list) report.findings.push_back(std::move(f));
+  }
+  for (const Rule& rule : run.pack().rules) {
+    if (!rule.repository_level()) continue;
+    Severity severity = effective_severity(rule, options, !scope.whole_repo);
+    if (severity == Severity::Off) continue;
+    std::size_t first = report.findings.size();
+    RepositoryContext ctx(rule, run, report.findings);
+    rule.check->check_repository(ctx);
+    for (std::size_t i = first; i < report.findings.size(); ++i) {
+      report.findings[i].severity = severity;
+    }
+  }
+  std::erase_if(report.findings,
+                [&](const Finding& f) { return excluded(f.path, options.exclude); });
+  sort_findings(report.findings);
+  report.findings.erase(std::unique(report.findings.begin(), report.findings.end(),
+                                    [](const Finding& a, const Finding& b) {
+                                      return a.path == b.path && a.range == b.range &&
+                                             a.rule_id == b.rule_id && a.message == b.message;
+                                    }),
+                        report.findings.end());
+
+  for (const Rule& rule : run.pack().rules) {
+    Severity severity = effective_severity(rule, options, !scope.whole_repo);
+    if (severity == Severity::Off) continue;
+    report.rules.push_back({rule.id, rule.name, severity, rule.description, rule.docs_url});
+  }
+  report.proposals = std::move(proposals);
+  return report;
+}
+
+}  // namespace keplint

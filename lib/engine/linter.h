@@ -1,0 +1,27 @@
+// Runs a pack's rules over the proposals a run covers, in parallel, with deterministic output.
+#pragma once
+
+#include <map>
+#include <optional>
+#include <string>
+#include <vector>
+
+#include "engine/finding.h"
+#include "engine/run_context.h"
+
+namespace keplint {
+
+struct LintOptions {
+  // Repo-relative paths named on the command line (files or directories); empty = whole repo.
+  std::vector<std::string> paths;
+  // A changed-file set (repo-relative, deleted files included); replaces `paths`.
+  std::optional<std::vector<std::string>> changed_files;
+  int jobs = 0;                                        // 0 = one per core
+  std::map<std::string, Severity> severity_overrides;  // by rule id or name
+  std::vector<std::string> exclude;                    // globs of paths to drop
+};
+
+// Records the run's scope on `run`, then lints. Findings come back sorted.
+Report lint(RunContext& run, const LintOptions& options);
+
+}  // namespace keplint

@@ -1,0 +1,303 @@
+#include "engine/pack.h"
+
+#include <algorithm>
+#include <fstream>
+#include <map>
+#include <set>
+#include <sstream>
+
+#include "engine/embedded_packs.h"
+
+namespace keplint {
+
+const Rule* Pack::find_rule(std::string_view id_or_name) const {
+  for (const Rule& r : rules) {
+    if (r.id == id_or_name || r.name == id_or_name) return &r;
+  }
+  return nullptr;
+}
+
+Rule* Pack::find_rule(std::string_view id_or_name) {
+  return const_cast<Rule*>(static_cast<const Pack&>(*this).find_rule(id_or_name));
+}
+
+namespace {
+
+YamlDocument parse_pack_file(const std::string& display, const std::string& text) {
+  auto source = std::make_shared<SourceFile>(display, text);
+  YamlDocument doc = YamlDocument::parse(source);
+  for (const YamlProblem& p : doc.problems()) throw RuleError(display, p.range.start, p.message);
+  if (!doc.root() || !doc.root()->is_mapping()) {
+    throw RuleError(display, {1, 1}, "expected a mapping at the top of the file");
+  }
+  return doc;
+}
+
+bool valid_id(const std::string& id) {
+  static const re2::RE2 pattern("[A-Z][A-Z0-9-]*[0-9]+");
+  return re2::RE2::FullMatch(id, pattern);
+}
+
+bool valid_name(const std::string& name) {
+  static const re2::RE2 pattern("[a-z0-9]+(-[a-z0-9]+)*");
+  return re2::RE2::FullMatch(name, pattern);
+}
+
+DocumentFormat parse_format(Params& p) {
+  std::string f = p.string("format");
+  if (f == "yaml") return DocumentFormat::Yaml;
+  if (f == "markdown") return DocumentFormat::Markdown;
+  if (f == "front-matter") return DocumentFormat::FrontMatter;
+  p.fail("format", "must be yaml, markdown or front-matter");
+}
+
+Layout parse_layout(Params layout) {
+  Layout out;
+  Params proposals = layout.child("proposals");
+  out.proposals.marker = proposals.string("marker");
+  out.proposals.file_is_proposal = proposals.string_or("unit", "directory") == "file";
+  out.proposals.exclude = proposals.strings("exclude", true);
+  if (proposals.has("key")) {
+    Params key = proposals.child("key");
+    out.proposals.key_field = key.string("field");
+    out.proposals.key_pattern = key.regex("pattern");
+    if (out.proposals.key_pattern->NumberOfCapturingGroups() != 1) {
+      key.fail("pattern", "must have exactly one capturing group");
+    }
+    key.finish();
+  }
+  proposals.finish();
+
+  const YamlNode* docs = layout.node("documents");
+  if (!docs || !docs->is_mapping()) layout.fail("documents", "must map roles to documents");
+  for (const YamlEntry& e : docs->resolved().entries) {
+    Params d(e.value, layout.file(), "document '" + e.key->value + "'");
+    DocumentSpec spec;
+    spec.role = e.key->value;
+    spec.path_template = d.string("path");
+    spec.format = parse_format(d);
+    spec.primary = d.boolean("primary", false);
+    spec.family = d.string_or("family", "");
+    d.finish();
+    if (spec.role == "proposal" || spec.role == "repository") {
+      throw RuleError(layout.file(), e.key->range.start,
+                      "'" + spec.role + "' is a reserved role name");
+    }
+    out.documents.push_back(std::move(spec));
+  }
+  if (out.documents.empty()) layout.fail("documents", "must declare at least one document");
+  if (std::count_if(out.documents.begin(), out.documents.end(),
+                    [](const DocumentSpec& d) { return d.primary; }) > 1) {
+    layout.fail("documents", "may have only one primary document");
+  }
+  out.shared_files = layout.strings("shared-files", true);
+  layout.finish();
+  return out;
+}
+
+struct DataFile {
+  std::vector<std::string> values;
+  std::string source;
+};
+
+std::vector<DatasetSpec> parse_datasets(Params& pack, const std::map<std::string, DataFile>& data) {
+  std::vector<DatasetSpec> out;
+  const YamlNode* node = pack.node("datasets");
+  if (!node) return out;
+  if (!node->is_mapping()) pack.fail("datasets", "must map dataset names to their sources");
+  for (const YamlEntry& e : node->resolved().entries) {
+    Params d(e.value, pack.file(), "dataset '" + e.key->value + "'");
+    DatasetSpec spec;
+    spec.name = e.key->value;
+    spec.description = d.string_or("description", "");
+    spec.repo_file = d.string_or("file", "");
+    spec.select = d.strings("select", true);
+    if (auto fallback = d.optional_string("fallback")) {
+      auto it = data.find(*fallback);
+      if (it == data.end()) d.fail("fallback", "names no data file in the pack: " + *fallback);
+      spec.fallback_values = it->second.values;
+      spec.fallback_source = it->second.source;
+    }
+    if (spec.select.empty() && !spec.repo_file.empty()) d.fail("select", "is required with 'file'");
+    d.finish();
+    out.push_back(std::move(spec));
+  }
+  return out;
+}
+
+std::vector<RuleExample> parse_examples(Params& examples, std::string_view key) {
+  std::vector<RuleExample> out;
+  const YamlNode* list = examples.node(key);
+  if (!list) return out;
+  if (!list->is_sequence()) examples.fail(key, "must be a list of {file, text}");
+  for (const YamlNode* item : list->resolved().items) {
+    Params ex(item, examples.file(), "example");
+    out.push_back({ex.string("file"), ex.string("text")});
+    ex.finish();
+  }
+  return out;
+}
+
+Rule parse_rule(const YamlNode* node, const std::string& file, const Layout& layout) {
+  Rule rule;
+  const YamlNode* id = node && node->is_mapping() ? node->get("id") : nullptr;
+  Params r(node, file, id && id->is_scalar() ? "rule " + id->resolved().value : "rule");
+  rule.id = r.string("id");
+  if (!valid_id(rule.id)) r.fail("id", "must look like KEP003 (capitals then digits)");
+  rule.name = r.string("name");
+  if (!valid_name(rule.name)) r.fail("name", "must be kebab-case");
+  rule.file = file;
+  rule.line = node->range.start.line;
+  std::string severity = r.string("severity");
+  auto sev = parse_severity(severity);
+  if (!sev) r.fail("severity", "must be error, warning, info or off");
+  rule.severity = *sev;
+  if (auto whole = r.optional_string("whole-repo-severity")) {
+    auto s = parse_severity(*whole);
+    if (!s) r.fail("whole-repo-severity", "must be error, warning, info or off");
+    rule.whole_repo_severity = s;
+  }
+  rule.description = r.string("description");
+  rule.rationale = r.string_or("rationale", "");
+  rule.applies_to = r.string("applies-to");
+  if (rule.applies_to != "proposal" && rule.applies_to != "repository" &&
+      !layout.document(rule.applies_to)) {
+    r.fail("applies-to", "must be 'proposal', 'repository' or a document role of the layout");
+  }
+  rule.when = Condition::parse(r.node("when"), file);
+  rule.message = r.string_or("message", "");
+  if (r.has("examples")) {
+    Params examples = r.child("examples");
+    rule.wrong = parse_examples(examples, "wrong");
+    rule.right = parse_examples(examples, "right");
+    examples.finish();
+  }
+
+  const YamlNode* check_node = r.node("check");
+  if (!check_node) r.fail("check", "is required");
+  Params check(check_node, file, "rule " + rule.id + " check");
+  rule.kind = check.string("kind");
+  const CheckKind* kind = find_check_kind(rule.kind);
+  if (!kind) {
+    std::string known;
+    for (const CheckKind& k : check_kinds())
+      known += (known.empty() ? "" : ", ") + std::string(k.name);
+    check.fail("kind", "names no check kind (known: " + known + ")");
+  }
+  if (kind->repository_level != rule.repository_level()) {
+    r.fail("applies-to", kind->repository_level
+                             ? "must be 'repository' for check kind '" + rule.kind + "'"
+                             : "cannot be 'repository' for check kind '" + rule.kind + "'");
+  }
+  Params kind_params(check_node, file, "check kind '" + rule.kind + "' of rule " + rule.id);
+  kind_params.string("kind");
+  rule.check = kind->create(kind_params);
+  kind_params.finish();
+  r.finish();
+  return rule;
+}
+
+}  // namespace
+
+Pack load_pack(const std::string& origin, const std::vector<PackFile>& files) {
+  const PackFile* manifest = nullptr;
+  std::map<std::string, DataFile> data;
+  for (const PackFile& f : files) {
+    if (f.path == "pack.yaml") manifest = &f;
+    if (f.path.rfind("data/", 0) == 0) {
+      YamlDocument doc = parse_pack_file(origin + "/" + f.path, f.text);
+      Params p(doc.root(), origin + "/" + f.path, "data file");
+      data[f.path] = {p.strings("values"), p.string("source")};
+      p.string_or("description", "");
+      p.finish();
+    }
+  }
+  if (!manifest) throw RuleError(origin + "/pack.yaml", {1, 1}, "pack has no pack.yaml");
+
+  Pack pack;
+  pack.origin = origin;
+  std::string manifest_name = origin + "/pack.yaml";
+  YamlDocument doc = parse_pack_file(manifest_name, manifest->text);
+  Params p(doc.root(), manifest_name, "pack");
+  pack.name = p.string("name");
+  pack.description = p.string_or("description", "");
+  pack.docs_url = p.string_or("docs-url", "");
+  pack.detect = p.strings("detect", true);
+  pack.layout = parse_layout(p.child("layout"));
+  pack.datasets = parse_datasets(p, data);
+  p.finish();
+
+  std::set<std::string> ids, names;
+  for (const PackFile& f : files) {
+    if (&f == manifest || f.path.find('/') != std::string::npos) continue;
+    std::string display = origin + "/" + f.path;
+    YamlDocument rules_doc = parse_pack_file(display, f.text);
+    Params rf(rules_doc.root(), display, "rule file");
+    const YamlNode* list = rf.node("rules");
+    if (!list || !list->is_sequence()) rf.fail("rules", "must be a list of rules");
+    rf.finish();
+    for (const YamlNode* item : list->resolved().items) {
+      Rule rule = parse_rule(item, display, pack.layout);
+      if (!ids.insert(rule.id).second) {
+        throw RuleError(display, item->range.start, "rule id " + rule.id + " is defined twice");
+      }
+      if (!names.insert(rule.name).second) {
+        throw RuleError(display, item->range.start, "rule name " + rule.name + " is defined twice");
+      }
+      rule.docs_url =
+          fill_text_template(pack.docs_url, [&](std::string_view v) -> std::optional<std::string> {
+            if (v == "id") return rule.id;
+            if (v == "name") return rule.name;
+            return std::nullopt;
+          });
+      pack.rules.push_back(std::move(rule));
+    }
+  }
+  std::sort(pack.rules.begin(), pack.rules.end(),
+            [](const Rule& a, const Rule& b) { return a.id < b.id; });
+  return pack;
+}
+
+std::vector<std::string> builtin_pack_names() {
+  std::set<std::string> names;
+  for (const EmbeddedFile& f : embedded_pack_files()) {
+    names.insert(std::string(f.path.substr(0, f.path.find('/'))));
+  }
+  return {names.begin(), names.end()};
+}
+
+Pack load_builtin_pack(std::string_view name) {
+  std::vector<PackFile> files;
+  std::string prefix = std::string(name) + "/";
+  for (const EmbeddedFile& f : embedded_pack_files()) {
+    if (f.path.substr(0, prefix.size()) == prefix) {
+      files.push_back({std::string(f.path.substr(prefix.size())), std::string(f.text)});
+    }
+  }
+  if (files.empty()) {
+    std::string known;
+    for (const auto& n : builtin_pack_names()) known += (known.empty() ? "" : ", ") + n;
+    throw RuleError(std::string(name), {1, 1},
+                    "no built-in pack named '" + std::string(name) + "' (built-in: " + known + ")");
+  }
+  return load_pack("rules/" + std::string(name), files);
+}
+
+Pack load_pack_directory(const std::filesystem::path& dir) {
+  namespace fs = std::filesystem;
+  std::vector<PackFile> files;
+  std::error_code ec;
+  for (fs::recursive_directory_iterator it(dir, ec), end; !ec && it != end; it.increment(ec)) {
+    if (!it->is_regular_file() || it->path().extension() != ".yaml") continue;
+    std::ifstream in(it->path(), std::ios::binary);
+    std::ostringstream text;
+    text << in.rdbuf();
+    files.push_back({it->path().lexically_relative(dir).generic_string(), text.str()});
+  }
+  if (ec) throw RuleError(dir.string(), {1, 1}, "cannot read pack directory: " + ec.message());
+  std::sort(files.begin(), files.end(),
+            [](const PackFile& a, const PackFile& b) { return a.path < b.path; });
+  return load_pack(dir.generic_string(), files);
+}
+
+}  // namespace keplint

@@ -1,0 +1,42 @@
+// A named rule: an instance of a check kind with parameters, from a pack's YAML.
+#pragma once
+
+#include <memory>
+#include <optional>
+#include <string>
+#include <vector>
+
+#include "engine/check.h"
+#include "engine/condition.h"
+#include "engine/finding.h"
+
+namespace keplint {
+
+struct RuleExample {
+  std::string file;  // e.g. "kep.yaml"
+  std::string text;
+};
+
+struct Rule {
+  std::string id;    // "KEP003"
+  std::string name;  // "status-valid"
+  Severity severity = Severity::Error;
+  // The scope ratchet: severity for proposals outside the changed set (whole-repo runs), so
+  // rules that old proposals predate can be errors on new work and warnings elsewhere.
+  std::optional<Severity> whole_repo_severity;
+  std::string description;
+  std::string rationale;
+  std::string applies_to;  // a document role, "proposal" or "repository"
+  Condition when;
+  std::string kind;
+  std::unique_ptr<Check> check;
+  std::string message;
+  std::string docs_url;
+  std::vector<RuleExample> wrong;  // for the generated docs page
+  std::vector<RuleExample> right;
+  std::string file;  // pack file that defines it
+  int line = 0;
+  bool repository_level() const { return applies_to == "repository"; }
+};
+
+}  // namespace keplint

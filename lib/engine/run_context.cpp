@@ -1,0 +1,42 @@
+#include "engine/run_context.h"
+
+namespace keplint {
+
+const Dataset* RunContext::dataset(std::string_view name) const {
+  auto it = datasets_.find(std::string(name));
+  return it == datasets_.end() ? nullptr : &it->second;
+}
+
+std::optional<std::string> RunContext::variable(std::string_view name) const {
+  auto it = variables_.find(std::string(name));
+  if (it == variables_.end()) return std::nullopt;
+  return it->second;
+}
+
+const std::vector<std::string>& RunContext::all_proposals() const {
+  std::call_once(discovered_, [&] { all_proposals_ = pack_.layout.discover(repo_); });
+  return all_proposals_;
+}
+
+std::vector<std::string> RunContext::proposals_with_key(std::string_view key) const {
+  std::vector<std::string> out;
+  if (key.empty()) return out;
+  for (const std::string& p : all_proposals()) {
+    if (pack_.layout.key_of(p) == key) out.push_back(p);
+  }
+  return out;
+}
+
+void RunContext::record_claim(const std::string& path, const std::string& proposal) const {
+  std::lock_guard lock(claims_mutex_);
+  claims_.emplace(path, proposal);
+}
+
+std::optional<std::string> RunContext::claimed_by(const std::string& path) const {
+  std::lock_guard lock(claims_mutex_);
+  auto it = claims_.find(path);
+  if (it == claims_.end()) return std::nullopt;
+  return it->second;
+}
+
+}  // namespace keplint

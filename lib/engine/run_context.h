@@ -1,0 +1,56 @@
+// Everything a run shares across proposals: the repository, the pack, datasets, variables.
+#pragma once
+
+#include <map>
+#include <mutex>
+#include <optional>
+#include <string>
+#include <vector>
+
+#include "engine/dataset.h"
+#include "engine/pack.h"
+#include "repo/repository.h"
+
+namespace keplint {
+
+class RunContext {
+ public:
+  RunContext(const Repository& repo, const Pack& pack, std::map<std::string, Dataset> datasets,
+             std::map<std::string, std::string> variables)
+      : repo_(repo),
+        pack_(pack),
+        datasets_(std::move(datasets)),
+        variables_(std::move(variables)) {}
+
+  const Repository& repo() const { return repo_; }
+  const Pack& pack() const { return pack_; }
+  const Layout& layout() const { return pack_.layout; }
+  const Dataset* dataset(std::string_view name) const;
+  std::optional<std::string> variable(std::string_view name) const;
+
+  // Whole-repo runs see every file; changed-set runs only the changed files that still exist.
+  bool whole_repo() const { return !scope_files_.has_value(); }
+  void set_scope_files(std::vector<std::string> files) { scope_files_ = std::move(files); }
+  const std::optional<std::vector<std::string>>& scope_files() const { return scope_files_; }
+
+  // Every proposal in the repository (discovered once, on first use).
+  const std::vector<std::string>& all_proposals() const;
+  std::vector<std::string> proposals_with_key(std::string_view key) const;
+
+  // Documents that loaded proposals resolved to, so orphan checks need not load them again.
+  void record_claim(const std::string& path, const std::string& proposal) const;
+  std::optional<std::string> claimed_by(const std::string& path) const;
+
+ private:
+  const Repository& repo_;
+  const Pack& pack_;
+  std::map<std::string, Dataset> datasets_;
+  std::map<std::string, std::string> variables_;
+  std::optional<std::vector<std::string>> scope_files_;
+  mutable std::once_flag discovered_;
+  mutable std::vector<std::string> all_proposals_;
+  mutable std::mutex claims_mutex_;
+  mutable std::map<std::string, std::string> claims_;
+};
+
+}  // namespace keplint

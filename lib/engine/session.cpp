@@ -1,0 +1,109 @@
+#include "engine/session.h"
+
+#include <stdexcept>
+
+namespace keplint {
+
+namespace fs = std::filesystem;
+
+namespace {
+
+Pack load_named_pack(const SessionOptions& options, const std::string& name,
+                     const Repository& repo) {
+  if (!options.rules_dir.empty()) {
+    fs::path dir = options.rules_dir / name;
+    if (!fs::exists(dir / "pack.yaml")) {
+      if (fs::exists(options.rules_dir / "pack.yaml"))
+        return load_pack_directory(options.rules_dir);
+      throw std::runtime_error("no pack '" + name + "' in " + options.rules_dir.string());
+    }
+    return load_pack_directory(dir);
+  }
+  // A pack directory inside the repository wins over a built-in of the same name.
+  if (repo.is_file(name + "/pack.yaml")) return load_pack_directory(repo.root() / name);
+  return load_builtin_pack(name);
+}
+
+std::vector<std::string> available_packs(const SessionOptions& options) {
+  if (options.rules_dir.empty()) return builtin_pack_names();
+  std::vector<std::string> names;
+  std::error_code ec;
+  for (fs::directory_iterator it(options.rules_dir, ec), end; !ec && it != end; it.increment(ec)) {
+    if (fs::exists(it->path() / "pack.yaml")) names.push_back(it->path().filename().string());
+  }
+  std::sort(names.begin(), names.end());
+  return names;
+}
+
+}  // namespace
+
+Session open_session(const SessionOptions& options) {
+  Session s;
+  s.repo = std::make_unique<Repository>(options.repo_dir, options.max_file_size);
+  s.config = load_config(*s.repo, options.config_path);
+
+  std::string name = !options.pack.empty() ? options.pack : s.config.pack;
+  if (name.empty()) {
+    if (!options.rules_dir.empty() && fs::exists(options.rules_dir / "pack.yaml")) {
+      s.pack = std::make_unique<Pack>(load_pack_directory(options.rules_dir));
+    } else {
+      // Detection: the first pack whose marker paths exist in the repository.
+      for (const std::string& candidate : available_packs(options)) {
+        Pack pack = load_named_pack(options, candidate, *s.repo);
+        for (const std::string& marker : pack.detect) {
+          if (s.repo->is_directory(marker) || s.repo->is_file(marker)) {
+            s.pack = std::make_unique<Pack>(std::move(pack));
+            break;
+          }
+        }
+        if (s.pack) break;
+      }
+      if (!s.pack) {
+        throw std::runtime_error("no rule pack applies to " + s.repo->root().string() +
+                                 "; name one with --pack or `pack:` in .kep-lint.yaml");
+      }
+    }
+  } else {
+    s.pack = std::make_unique<Pack>(load_named_pack(options, name, *s.repo));
+  }
+
+  for (const auto& [rule, _] : s.config.severities) {
+    if (!s.pack->find_rule(rule)) {
+      throw RuleError(s.config.file, {1, 1}, "config names unknown rule '" + rule + "'");
+    }
+  }
+
+  std::map<std::string, Dataset> datasets;
+  for (const DatasetSpec& spec : s.pack->datasets) {
+    std::optional<fs::path> file;
+    if (auto it = options.dataset_files.find(spec.name); it != options.dataset_files.end()) {
+      file = it->second;
+    } else if (auto c = s.config.datasets.find(spec.name); c != s.config.datasets.end()) {
+      // Config paths are repo-relative and must stay inside the repository.
+      ReadResult r = s.repo->read(c->second);
+      if (!r.ok())
+        throw RuleError(s.config.file, {1, 1},
+                        "dataset " + spec.name + " '" + c->second + "': " + r.detail);
+      file = s.repo->root() / c->second;
+    }
+    Dataset data = load_dataset(spec, *s.repo, file);
+    if (data.available) {
+      s.notes.push_back("dataset " + spec.name + ": " + std::to_string(data.values.size()) +
+                        " values from " + data.source);
+    } else {
+      s.notes.push_back("dataset " + spec.name + " unavailable (" + data.error +
+                        "); rules that need it are skipped");
+    }
+    datasets.emplace(spec.name, std::move(data));
+  }
+  for (const auto& [name, _] : options.dataset_files) {
+    bool known = std::any_of(s.pack->datasets.begin(), s.pack->datasets.end(),
+                             [&](const DatasetSpec& d) { return d.name == name; });
+    if (!known)
+      throw std::runtime_error("pack " + s.pack->name + " has no dataset named '" + name + "'");
+  }
+  s.run = std::make_unique<RunContext>(*s.repo, *s.pack, std::move(datasets), options.variables);
+  return s;
+}
+
+}  // namespace keplint

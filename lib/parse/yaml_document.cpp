@@ -1,0 +1,263 @@
+#include "parse/yaml_document.h"
+
+#include <yaml-cpp/eventhandler.h>
+#include <yaml-cpp/exceptions.h>
+#include <yaml-cpp/parser.h>
+#include <yaml-cpp/yaml.h>
+
+#include <map>
+#include <sstream>
+#include <unordered_map>
+
+namespace keplint {
+
+const YamlNode& YamlNode::resolved() const {
+  const YamlNode* node = this;
+  for (int hops = 0; node->kind == YamlKind::Alias && node->alias_target && hops < 32; ++hops) {
+    node = node->alias_target;
+  }
+  return *node;
+}
+
+bool YamlNode::is_null() const {
+  const YamlNode& n = resolved();
+  if (n.kind == YamlKind::Null) return true;
+  if (n.kind != YamlKind::Scalar || !n.plain) return false;
+  return n.value.empty() || n.value == "~" || n.value == "null" || n.value == "Null" ||
+         n.value == "NULL";
+}
+
+const YamlEntry* YamlNode::find(std::string_view key) const {
+  const YamlNode& n = resolved();
+  for (const YamlEntry& e : n.entries) {
+    if (e.key->kind == YamlKind::Scalar && e.key->value == key) return &e;
+  }
+  return nullptr;
+}
+
+const YamlNode* YamlNode::get(std::string_view key) const {
+  const YamlEntry* e = find(key);
+  return e ? e->value : nullptr;
+}
+
+bool YamlDocument::has_syntax_error() const {
+  for (const auto& p : problems_) {
+    if (p.kind == YamlProblem::Kind::Syntax || p.kind == YamlProblem::Kind::TooDeep) return true;
+  }
+  return false;
+}
+
+namespace {
+
+struct StopParsing {
+  YamlProblem problem;
+};
+
+// Where a scalar token ends on its line, so a finding can underline the value.
+int scalar_end_column(std::string_view line, int start_col, const std::string& value) {
+  std::size_t i = static_cast<std::size_t>(start_col - 1);
+  if (i >= line.size()) return start_col;
+  char first = line[i];
+  if (first == '"' || first == '\'') {
+    for (std::size_t j = i + 1; j < line.size(); ++j) {
+      if (first == '"' && line[j] == '\\') {
+        ++j;
+        continue;
+      }
+      if (line[j] == first) {
+        if (first == '\'' && j + 1 < line.size() && line[j + 1] == '\'') {
+          ++j;
+          continue;
+        }
+        return static_cast<int>(j) + 1;
+      }
+    }
+    return static_cast<int>(line.size());
+  }
+  if (first == '|' || first == '>') return start_col;
+  if (value.find('\n') == std::string::npos && line.substr(i, value.size()) == value &&
+      !value.empty()) {
+    return start_col + static_cast<int>(value.size()) - 1;
+  }
+  return start_col;
+}
+
+}  // namespace
+
+class YamlBuilder : public YAML::EventHandler {
+ public:
+  YamlBuilder(YamlDocument& doc, int line_shift, const YamlLimits& limits)
+      : doc_(doc), line_shift_(line_shift), limits_(limits) {}
+
+  void OnDocumentStart(const YAML::Mark&) override {}
+  void OnDocumentEnd() override {}
+
+  void OnNull(const YAML::Mark& mark, YAML::anchor_t anchor) override {
+    YamlNode& n = make(YamlKind::Null, mark);
+    finish_leaf(n, anchor);
+  }
+  void OnAlias(const YAML::Mark& mark, YAML::anchor_t anchor) override {
+    YamlNode& n = make(YamlKind::Alias, mark);
+    auto it = anchors_.find(anchor);
+    if (it != anchors_.end()) n.alias_target = it->second;
+    // Aliases are shared, not expanded; leave the end at the start.
+    finish_leaf(n, 0);
+  }
+  void OnScalar(const YAML::Mark& mark, const std::string& tag, YAML::anchor_t anchor,
+                const std::string& value) override {
+    YamlNode& n = make(YamlKind::Scalar, mark);
+    n.value = value;
+    // yaml-cpp tags non-plain scalars "!" and plain ones "?".
+    n.plain = tag != "!";
+    std::string_view line = doc_.source_->line_text(n.range.start.line);
+    if (n.plain && !line.empty()) {
+      std::size_t i = static_cast<std::size_t>(n.range.start.column - 1);
+      if (i < line.size() && (line[i] == '|' || line[i] == '>')) n.plain = false;
+    }
+    n.range.end = {n.range.start.line, scalar_end_column(line, n.range.start.column, value)};
+    finish_leaf(n, anchor);
+  }
+  void OnSequenceStart(const YAML::Mark& mark, const std::string&, YAML::anchor_t anchor,
+                       YAML::EmitterStyle::value) override {
+    open(make(YamlKind::Sequence, mark), anchor);
+  }
+  void OnSequenceEnd() override { close(); }
+  void OnMapStart(const YAML::Mark& mark, const std::string&, YAML::anchor_t anchor,
+                  YAML::EmitterStyle::value) override {
+    open(make(YamlKind::Mapping, mark), anchor);
+  }
+  void OnMapEnd() override {
+    YamlNode* map = stack_.back().node;
+    find_duplicate_keys(*map);
+    close();
+  }
+
+ private:
+  struct Frame {
+    YamlNode* node;
+    const YamlNode* pending_key = nullptr;
+  };
+
+  YamlNode& make(YamlKind kind, const YAML::Mark& mark) {
+    if (doc_.nodes_.size() >= limits_.max_nodes) {
+      throw StopParsing{
+          {YamlProblem::Kind::TooDeep, position(mark),
+           "YAML document has more than " + std::to_string(limits_.max_nodes) + " nodes", ""}};
+    }
+    YamlNode& n = doc_.nodes_.emplace_back();
+    n.kind = kind;
+    n.range = position(mark);
+    return n;
+  }
+
+  Range position(const YAML::Mark& mark) const {
+    Position p{mark.line + 1 + line_shift_, mark.column + 1};
+    return {p, p};
+  }
+
+  void attach(YamlNode& n) {
+    if (stack_.empty()) {
+      if (!doc_.root_) doc_.root_ = &n;
+      return;
+    }
+    Frame& top = stack_.back();
+    if (top.node->kind == YamlKind::Sequence) {
+      top.node->items.push_back(&n);
+    } else if (!top.pending_key) {
+      top.pending_key = &n;
+    } else {
+      top.node->entries.push_back({top.pending_key, &n});
+      top.pending_key = nullptr;
+    }
+  }
+
+  void finish_leaf(YamlNode& n, YAML::anchor_t anchor) {
+    if (anchor) anchors_[anchor] = &n;
+    attach(n);
+  }
+
+  void open(YamlNode& n, YAML::anchor_t anchor) {
+    if (anchor) anchors_[anchor] = &n;
+    attach(n);
+    if (static_cast<int>(stack_.size()) >= limits_.max_depth) {
+      throw StopParsing{
+          {YamlProblem::Kind::TooDeep, n.range,
+           "YAML nesting is deeper than " + std::to_string(limits_.max_depth) + " levels", ""}};
+    }
+    stack_.push_back({&n});
+  }
+
+  void close() {
+    YamlNode* n = stack_.back().node;
+    stack_.pop_back();
+    // A collection ends where its last child ends.
+    const YamlNode* last = nullptr;
+    if (!n->items.empty()) last = n->items.back();
+    if (!n->entries.empty()) last = n->entries.back().value;
+    n->range.end = last ? last->range.end : n->range.start;
+  }
+
+  void find_duplicate_keys(const YamlNode& map) {
+    std::unordered_map<std::string_view, const YamlNode*> seen;
+    for (const YamlEntry& e : map.entries) {
+      if (e.key->kind != YamlKind::Scalar) continue;
+      auto [it, inserted] = seen.emplace(e.key->value, e.key);
+      if (!inserted) {
+        doc_.problems_.push_back({YamlProblem::Kind::DuplicateKey, e.key->range,
+                                  "duplicate key '" + e.key->value + "' (first defined on line " +
+                                      std::to_string(it->second->range.start.line) + ")",
+                                  e.key->value});
+      }
+    }
+  }
+
+  YamlDocument& doc_;
+  int line_shift_;
+  YamlLimits limits_;
+  std::vector<Frame> stack_;
+  std::unordered_map<YAML::anchor_t, const YamlNode*> anchors_;
+};
+
+YamlDocument YamlDocument::parse(SourcePtr source, std::size_t offset, std::size_t length,
+                                 const YamlLimits& limits) {
+  YamlDocument doc;
+  doc.source_ = std::move(source);
+  const std::string& text = doc.source_->text();
+  offset = std::min(offset, text.size());
+  length = std::min(length, text.size() - offset);
+  int line_shift = doc.source_->position_of(offset).line - 1;
+
+  std::istringstream in(text.substr(offset, length));
+  YamlBuilder builder(doc, line_shift, limits);
+  try {
+    YAML::Parser parser(in);
+    if (parser.HandleNextDocument(builder)) {
+      // A second document in a metadata file is almost always a stray "---".
+      YamlDocument extra;
+      extra.source_ = doc.source_;
+      YamlBuilder extra_builder(extra, line_shift, limits);
+      if (parser.HandleNextDocument(extra_builder) && extra.root_) {
+        doc.problems_.push_back({YamlProblem::Kind::MultipleDocuments,
+                                 {extra.root_->range.start, extra.root_->range.start},
+                                 "file holds more than one YAML document; only the first is read",
+                                 ""});
+      }
+    }
+  } catch (const StopParsing& stop) {
+    doc.root_ = nullptr;
+    doc.problems_.push_back(stop.problem);
+  } catch (const YAML::Exception& e) {
+    doc.root_ = nullptr;
+    Position p{e.mark.line >= 0 ? e.mark.line + 1 + line_shift : 1,
+               e.mark.column >= 0 ? e.mark.column + 1 : 1};
+    doc.problems_.push_back({YamlProblem::Kind::Syntax, {p, p}, "YAML syntax error: " + e.msg, ""});
+  } catch (const std::exception& e) {
+    doc.root_ = nullptr;
+    Position p{line_shift + 1, 1};
+    doc.problems_.push_back(
+        {YamlProblem::Kind::Syntax, {p, p}, std::string("YAML error: ") + e.what(), ""});
+  }
+  return doc;
+}
+
+}  // namespace keplint

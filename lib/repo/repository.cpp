@@ -1,0 +1,188 @@
+#include "repo/repository.h"
+
+#include <fcntl.h>
+#include <sys/stat.h>
+#include <unistd.h>
+
+#include <algorithm>
+#include <cerrno>
+#include <cstring>
+#include <stdexcept>
+
+#include "repo/path_template.h"
+
+namespace keplint {
+
+namespace fs = std::filesystem;
+
+Repository::Repository(const fs::path& root, std::size_t max_file_size)
+    : max_file_size_(max_file_size) {
+  std::error_code ec;
+  root_ = fs::canonical(root, ec);
+  if (ec || !fs::is_directory(root_)) {
+    throw std::runtime_error("repository root '" + root.string() + "' is not a directory");
+  }
+}
+
+bool Repository::inside_root(const fs::path& canonical) const {
+  auto [root_end, _] =
+      std::mismatch(root_.begin(), root_.end(), canonical.begin(), canonical.end());
+  return root_end == root_.end();
+}
+
+ReadResult Repository::read(std::string_view relative_path) const {
+  {
+    std::lock_guard lock(mutex_);
+    auto it = cache_.find(relative_path);
+    if (it != cache_.end()) return it->second;
+  }
+  ReadResult result = read_uncached(std::string(relative_path));
+  std::lock_guard lock(mutex_);
+  return cache_.emplace(std::string(relative_path), std::move(result)).first->second;
+}
+
+ReadResult Repository::read_uncached(const std::string& rel) const {
+  ReadResult r;
+  if (!is_safe_relative_path(rel)) {
+    r.status = ReadResult::Status::OutsideRepository;
+    r.detail = "path '" + rel + "' is not a plain path inside the repository";
+    return r;
+  }
+  fs::path full = root_ / rel;
+  std::error_code ec;
+  fs::file_status link_status = fs::symlink_status(full, ec);
+  if (ec || !fs::exists(link_status)) {
+    r.status = ReadResult::Status::NotFound;
+    r.detail = "file not found";
+    return r;
+  }
+  fs::path canonical = fs::canonical(full, ec);
+  if (ec) {
+    r.status = ReadResult::Status::NotFound;
+    r.detail = "broken symbolic link";
+    return r;
+  }
+  if (!inside_root(canonical)) {
+    r.status = ReadResult::Status::OutsideRepository;
+    r.detail = "symbolic link points outside the repository";
+    return r;
+  }
+  int fd = ::open(canonical.c_str(), O_RDONLY | O_CLOEXEC | O_NONBLOCK);
+  if (fd < 0) {
+    r.status = ReadResult::Status::Unreadable;
+    r.detail = std::string("cannot open: ") + std::strerror(errno);
+    return r;
+  }
+  struct stat st {};
+  if (::fstat(fd, &st) != 0 || !S_ISREG(st.st_mode)) {
+    ::close(fd);
+    r.status = ReadResult::Status::NotAFile;
+    r.detail = "not a regular file";
+    return r;
+  }
+  if (static_cast<std::size_t>(st.st_size) > max_file_size_) {
+    ::close(fd);
+    r.status = ReadResult::Status::TooLarge;
+    r.detail = "file is " + std::to_string(st.st_size) + " bytes, over the limit of " +
+               std::to_string(max_file_size_);
+    return r;
+  }
+  std::string text;
+  text.resize(static_cast<std::size_t>(st.st_size));
+  std::size_t got = 0;
+  while (true) {
+    if (got == text.size()) text.resize(text.size() + 4096);  // file grew while reading
+    ssize_t n = ::read(fd, text.data() + got, text.size() - got);
+    if (n < 0 && errno == EINTR) continue;
+    if (n < 0) {
+      ::close(fd);
+      r.status = ReadResult::Status::Unreadable;
+      r.detail = std::string("read failed: ") + std::strerror(errno);
+      return r;
+    }
+    if (n == 0) break;
+    got += static_cast<std::size_t>(n);
+    if (got > max_file_size_) {
+      ::close(fd);
+      r.status = ReadResult::Status::TooLarge;
+      r.detail = "file is over the size limit of " + std::to_string(max_file_size_) + " bytes";
+      return r;
+    }
+  }
+  ::close(fd);
+  text.resize(got);
+  if (text.find('\0') != std::string::npos) {
+    r.status = ReadResult::Status::Binary;
+    r.detail = "file contains NUL bytes (binary data)";
+    return r;
+  }
+  r.status = ReadResult::Status::Ok;
+  r.source = std::make_shared<SourceFile>(rel, std::move(text));
+  return r;
+}
+
+bool Repository::is_file(std::string_view rel) const {
+  if (!is_safe_relative_path(rel)) return false;
+  std::error_code ec;
+  fs::path canonical = fs::canonical(root_ / fs::path(rel), ec);
+  return !ec && inside_root(canonical) && fs::is_regular_file(canonical, ec);
+}
+
+bool Repository::is_directory(std::string_view rel) const {
+  if (rel.empty()) return true;
+  if (!is_safe_relative_path(rel)) return false;
+  std::error_code ec;
+  fs::path canonical = fs::canonical(root_ / fs::path(rel), ec);
+  return !ec && inside_root(canonical) && fs::is_directory(canonical, ec);
+}
+
+std::vector<std::string> Repository::list_directory(std::string_view rel) const {
+  std::vector<std::string> names;
+  if (!is_directory(rel)) return names;
+  std::error_code ec;
+  for (fs::directory_iterator it(root_ / fs::path(rel), ec), end; !ec && it != end;
+       it.increment(ec)) {
+    names.push_back(it->path().filename().string());
+  }
+  std::sort(names.begin(), names.end());
+  return names;
+}
+
+std::vector<std::string> Repository::walk(std::string_view rel) const {
+  std::vector<std::string> files;
+  if (!rel.empty() && !is_safe_relative_path(rel)) return files;
+  fs::path start = rel.empty() ? root_ : root_ / fs::path(rel);
+  std::error_code ec;
+  if (!fs::is_directory(fs::symlink_status(start, ec))) return files;
+  fs::recursive_directory_iterator it(start, fs::directory_options::skip_permission_denied, ec);
+  for (fs::recursive_directory_iterator end; !ec && it != end; it.increment(ec)) {
+    const fs::directory_entry& entry = *it;
+    if (entry.path().filename() == ".git") {
+      it.disable_recursion_pending();
+      continue;
+    }
+    std::error_code type_ec;
+    fs::file_status st = entry.symlink_status(type_ec);
+    if (type_ec || fs::is_directory(st)) continue;
+    if (fs::is_symlink(st)) {
+      // A link to a directory is not descended into; a link to a file is listed and checked on
+      // read.
+      if (fs::is_directory(entry.status(type_ec))) continue;
+    }
+    files.push_back(entry.path().lexically_relative(root_).generic_string());
+  }
+  std::sort(files.begin(), files.end());
+  return files;
+}
+
+std::string Repository::relative_to_root(const fs::path& path) const {
+  std::error_code ec;
+  fs::path absolute = fs::weakly_canonical(fs::absolute(path, ec), ec);
+  if (ec) return {};
+  auto [root_end, _] = std::mismatch(root_.begin(), root_.end(), absolute.begin(), absolute.end());
+  if (root_end != root_.end()) return {};
+  std::string rel = absolute.lexically_relative(root_).generic_string();
+  return rel == "." ? std::string() : rel;
+}
+
+}  // namespace keplint

@@ -1,0 +1,58 @@
+// The repository being linted: every read goes through here, so nothing outside the root is
+// ever read (symlinks are resolved and checked) and file-size and binary limits apply everywhere.
+#pragma once
+
+#include <filesystem>
+#include <functional>
+#include <map>
+#include <mutex>
+#include <string>
+#include <string_view>
+#include <vector>
+
+#include "document/source_file.h"
+
+namespace keplint {
+
+struct ReadResult {
+  enum class Status { Ok, NotFound, OutsideRepository, NotAFile, TooLarge, Binary, Unreadable };
+  Status status = Status::NotFound;
+  SourcePtr source;    // set when Ok
+  std::string detail;  // human-readable reason when not Ok
+  bool ok() const { return status == Status::Ok; }
+};
+
+class Repository {
+ public:
+  // `root` must exist; throws std::runtime_error otherwise.
+  explicit Repository(const std::filesystem::path& root, std::size_t max_file_size = 4u << 20);
+
+  const std::filesystem::path& root() const { return root_; }
+
+  // Reads a repo-relative file once and caches it; safe to call from several threads.
+  ReadResult read(std::string_view relative_path) const;
+  // True when the path names a regular file inside the repository (following in-repo symlinks).
+  bool is_file(std::string_view relative_path) const;
+  bool is_directory(std::string_view relative_path) const;
+  // Entries of a directory (names only, sorted); empty when it does not exist.
+  std::vector<std::string> list_directory(std::string_view relative_dir) const;
+
+  // Repo-relative paths of regular files (and file symlinks) under `relative_dir`, sorted.
+  // Directory symlinks are not followed; `.git` is skipped.
+  std::vector<std::string> walk(std::string_view relative_dir) const;
+
+  // Maps an absolute or cwd-relative path given on the command line to a repo-relative one;
+  // empty when it lies outside the repository.
+  std::string relative_to_root(const std::filesystem::path& path) const;
+
+ private:
+  ReadResult read_uncached(const std::string& relative_path) const;
+  bool inside_root(const std::filesystem::path& canonical) const;
+
+  std::filesystem::path root_;  // canonical
+  std::size_t max_file_size_;
+  mutable std::mutex mutex_;
+  mutable std::map<std::string, ReadResult, std::less<>> cache_;
+};
+
+}  // namespace keplint
