@@ -4,17 +4,9 @@
 #include <gtest/gtest.h>
 
 #include "git_fixture.h"
+#include "repo_printers.h"
 
 namespace keplint {
-
-// Readable gtest failure output.
-void PrintTo(const ChangedFile& f, std::ostream* os) {
-  *os << status_name(f.status) << " " << f.path;
-  if (!f.old_path.empty()) *os << " <- " << f.old_path;
-}
-void PrintTo(const LineRange& r, std::ostream* os) {
-  *os << r.first << "-" << r.last;
-}
 
 namespace {
 
@@ -193,10 +185,12 @@ TEST_F(ChangedFilesTest, AddedLinesThatLookLikeDiffHeadersAreCountedAsContent) {
 TEST_F(ChangedFilesTest, UserGitConfigCannotChangeTheResult) {
   write("a.md", "1\n2\n3\n4\n5\n6\n7\n8\n9\n");
   write("old.md", "some\ncontent\nhere\n");
+  write("b/inside.md", "x\n");  // under diff.noprefix its name would read like a "b/" prefix
   commit_all(repo_, "base");
   git(repo_, {"checkout", "-q", "-b", "feature"});
   write("a.md", "1\nTWO\n3\n4\n5\n6\n7\nEIGHT\n9\n");
   git(repo_, {"mv", "old.md", "new ü.md"});
+  write("b/inside.md", "y\n");
   write("untracked ü.md", "u\n");
   ChangeSet plain = collect_changes(repo_, "main");
 
@@ -216,8 +210,9 @@ TEST_F(ChangedFilesTest, UserGitConfigCannotChangeTheResult) {
   EXPECT_EQ(hostile.files, plain.files);
   EXPECT_EQ(hostile.added_lines.by_path(), plain.added_lines.by_path());
   EXPECT_EQ(lines_of(hostile, "a.md"), (Ranges{{2, 2}, {8, 8}}));
-  EXPECT_THAT(describe(hostile),
-              ElementsAre("M a.md", "R new ü.md <- old.md", "D old.md", "A untracked ü.md"));
+  EXPECT_EQ(lines_of(hostile, "b/inside.md"), (Ranges{{1, 1}}));
+  EXPECT_THAT(describe(hostile), ElementsAre("M a.md", "M b/inside.md", "R new ü.md <- old.md",
+                                             "D old.md", "A untracked ü.md"));
 }
 
 TEST_F(ChangedFilesTest, FilesOnlySkipsLineRanges) {

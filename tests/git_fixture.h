@@ -37,7 +37,9 @@ class TempDir {
 
 // Runs git in `dir` and fails the test when git fails; returns stdout without the final newline.
 inline std::string git(const fs::path& dir, std::vector<std::string> args) {
-  args.insert(args.begin(), {"git", "-c", "commit.gpgsign=false", "-c", "tag.gpgsign=false"});
+  // Identity and signing are set per call so commits work in clones too.
+  args.insert(args.begin(), {"git", "-c", "commit.gpgsign=false", "-c", "tag.gpgsign=false", "-c",
+                             "user.name=Test", "-c", "user.email=test@example.com"});
   ProcessOptions options;
   options.working_dir = dir;
   ProcessResult r = run_process(args, options);
