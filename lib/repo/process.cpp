@@ -140,7 +140,11 @@ ProcessResult run_process(const std::vector<std::string>& argv, const ProcessOpt
   try {
     drain(out_pipe.read, err_pipe.read, result.out, result.err);
   } catch (...) {
-    ::waitpid(pid, nullptr, 0);  // reap before rethrowing, no zombie
+    // Close our ends first so a child blocked on a full pipe gets EPIPE instead of hanging,
+    // then reap it: no zombie.
+    out_pipe.read.reset();
+    err_pipe.read.reset();
+    ::waitpid(pid, nullptr, 0);
     throw;
   }
 
