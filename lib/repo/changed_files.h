@@ -1,0 +1,43 @@
+// The set of files (and lines) a change touches, from git or from an explicit list.
+#pragma once
+
+#include <filesystem>
+#include <string>
+#include <string_view>
+#include <vector>
+
+#include "repo/added_lines.h"
+#include "repo/git.h"
+
+namespace keplint {
+
+struct ChangedFile {
+  enum class Status { Added, Modified, Deleted, Renamed };
+  std::string path;  // repo-relative, '/' separators
+  Status status = Status::Modified;
+  std::string old_path;  // the source path of a rename; it is also listed on its own as Deleted
+  auto operator<=>(const ChangedFile&) const = default;
+};
+
+std::string_view status_name(ChangedFile::Status s);  // "added", "modified", "deleted", "renamed"
+
+struct ChangeSet {
+  std::string base_commit;         // the merge base of the requested revision and HEAD
+  std::vector<ChangedFile> files;  // sorted by path, each path once
+  AddedLines added_lines;
+};
+
+// Everything that differs between merge-base(rev, HEAD) and the working tree of the repository
+// containing `dir`: commits since the merge base, staged and unstaged changes, and untracked
+// files that are not ignored. Renames are detected (-M): the new path is Renamed with its
+// old_path, and the old path is listed as Deleted, so proposals on both sides get linted.
+// Added lines cost a full `git diff -U0`; ask for them only when a filter mode needs them.
+// Throws GitError (not a repository, unknown revision, base missing from a shallow clone).
+enum class LineDetail { FilesOnly, FilesAndLines };
+ChangeSet collect_changes(const std::filesystem::path& dir, std::string_view rev,
+                          LineDetail detail = LineDetail::FilesAndLines);
+
+// The merge base of `rev` and HEAD, with the errors above.
+std::string merge_base(const GitRepo& repo, std::string_view rev);
+
+}  // namespace keplint
