@@ -1,0 +1,106 @@
+#include "report/text_reporter.h"
+
+#include <fmt/format.h>
+
+#include "report/finding_view.h"
+#include "report/utf8_text.h"
+
+namespace keplint {
+
+namespace {
+
+class Painter {
+ public:
+  explicit Painter(bool color) : color_(color) {}
+  std::string operator()(std::string_view sgr, std::string_view text) const {
+    if (!color_) return std::string(text);
+    return fmt::format("\x1b[{}m{}\x1b[0m", sgr, text);
+  }
+
+ private:
+  bool color_;
+};
+
+std::string_view severity_sgr(Severity severity) {
+  switch (shown_severity(severity)) {
+    case Severity::Error:
+      return "1;31";
+    case Severity::Warning:
+      return "1;33";
+    default:
+      return "1;36";
+  }
+}
+
+struct Snippet {
+  std::string source;  // the escaped line
+  std::string marks;   // "^~~~" aligned under the range
+};
+
+// `first`/`last` are 1-based byte columns, `last` inclusive. Alignment follows what the
+// terminal shows: escapes are wider than the byte they replace, tabs are mirrored as tabs.
+Snippet make_snippet(std::string_view line, int first, int last) {
+  Snippet s;
+  std::string pad;
+  std::size_t i = 0;
+  while (i < line.size()) {
+    TerminalPiece piece = terminal_piece(line, i);
+    int column = static_cast<int>(i) + 1;
+    s.source += piece.text;
+    if (column < first) {
+      pad += piece.tab ? std::string("\t") : std::string(piece.width, ' ');
+    } else if (column <= last) {
+      int width = std::max(piece.width, 1);
+      s.marks += s.marks.empty() ? "^" + std::string(width - 1, '~') : std::string(width, '~');
+    }
+    i += piece.consumed;
+  }
+  // Columns past the line's end (e.g. "missing value at end of line") still get a mark.
+  int end_column = static_cast<int>(line.size()) + 1;
+  if (first >= end_column) {
+    pad += std::string(first - end_column, ' ');
+    s.marks = "^" + std::string(last - first, '~');
+  } else if (last >= end_column) {
+    s.marks += std::string(last - end_column + 1, '~');
+  }
+  s.marks = pad + s.marks;
+  return s;
+}
+
+}  // namespace
+
+void TextReporter::write(const Report& report, std::ostream& out) {
+  Painter paint(options_.color);
+  for (const Finding& f : report.findings) {
+    OutputRange r = output_range(f, ColumnUnit::Chars, false);
+    std::string location = escape_for_terminal(f.path);
+    if (!r.whole_file) location += fmt::format(":{}", r.start_line);
+    if (r.has_columns) location += fmt::format(":{}", r.start_column);
+    std::string label = fmt::format("{}[{}]", severity_name(shown_severity(f.severity)),
+                                    escape_for_terminal(f.rule_id));
+    out << paint("1", location + ":") << ' ' << paint(severity_sgr(f.severity), label) << ' '
+        << escape_for_terminal(f.message) << '\n';
+
+    int line = f.range.start.line;
+    bool has_line = !r.whole_file && f.source && line <= f.source->line_count();
+    std::string gutter(has_line ? fmt::formatted_size("{}", line) + 1 : 1, ' ');
+    if (has_line) {
+      int first = std::max(f.range.start.column, 1);
+      // Multi-line ranges get a caret at their start only.
+      int last = r.single_line() && r.has_columns ? std::max(f.range.end.column, first) : first;
+      Snippet s = make_snippet(f.source->line_text(line), first, last);
+      out << paint("1;34", fmt::format("{:>{}} |", line, gutter.size())) << ' ' << s.source << '\n';
+      if (r.has_columns)
+        out << paint("1;34", gutter + " |") << ' ' << paint("1;32", s.marks) << '\n';
+    }
+    std::string url = docs_url(f, report, options_);
+    if (!url.empty()) {
+      out << gutter << ' ' << paint("1;34", "=") << ' ' << paint("1", "help:") << ' '
+          << escape_for_terminal(url) << '\n';
+    }
+  }
+  if (!report.findings.empty()) out << '\n';
+  out << paint("1", summary_line(report)) << '\n';
+}
+
+}  // namespace keplint

@@ -1,0 +1,18 @@
+// Compiler-like text for people: location, severity and rule, the source line with a caret,
+// a link to the rule's page, and a summary line.
+#pragma once
+
+#include "report/reporter.h"
+
+namespace keplint {
+
+class TextReporter final : public Reporter {
+ public:
+  explicit TextReporter(ReporterOptions options) : options_(std::move(options)) {}
+  void write(const Report& report, std::ostream& out) override;
+
+ private:
+  ReporterOptions options_;
+};
+
+}  // namespace keplint
