@@ -144,9 +144,6 @@ int run_lint(const LintArgs& args) {
     list_rules(*session.pack);
     return 0;
   }
-  if (!args.quiet) {
-    for (const std::string& note : session.notes) std::cerr << "kep-lint: " << note << "\n";
-  }
 
   LintOptions lint_options;
   lint_options.jobs = args.jobs;
@@ -168,6 +165,10 @@ int run_lint(const LintArgs& args) {
 
   Report report = lint(*session.run, lint_options);
   report.tool_version = kVersion;
+  session.check_datasets();
+  if (!args.quiet) {
+    for (const std::string& note : session.notes()) std::cerr << "kep-lint: " << note << "\n";
+  }
 
   for (const OutputSpec& spec : outputs) {
     ReporterOptions ro;

@@ -1,17 +1,22 @@
 #include "document/source_file.h"
 
 #include <algorithm>
+#include <cstring>
 
 namespace keplint {
 
 SourceFile::SourceFile(std::string path, std::string text)
     : path_(std::move(path)), text_(std::move(text)) {
   line_starts_.push_back(0);
-  for (std::size_t i = 0; i < text_.size(); ++i) {
-    if (text_[i] == '\n') {
-      if (i > 0 && text_[i - 1] == '\r') crlf_ = true;
-      if (i + 1 < text_.size()) line_starts_.push_back(i + 1);
-    }
+  const char* begin = text_.data();
+  const char* end = begin + text_.size();
+  for (const char* p = begin; p < end;) {
+    const char* nl =
+        static_cast<const char*>(std::memchr(p, '\n', static_cast<std::size_t>(end - p)));
+    if (!nl) break;
+    if (nl > begin && nl[-1] == '\r') crlf_ = true;
+    if (nl + 1 < end) line_starts_.push_back(static_cast<std::size_t>(nl + 1 - begin));
+    p = nl + 1;
   }
 }
 

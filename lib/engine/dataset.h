@@ -26,7 +26,8 @@ struct Dataset {
   std::set<std::string, std::less<>> values;
   std::string source;  // where the values came from, for messages: "sigs.yaml at PATH"
   bool available = false;
-  std::string error;  // why it is unavailable
+  std::string error;   // why it is unavailable
+  bool fatal = false;  // a file the user named could not be used: the run must fail (exit 2)
 };
 
 // `user_file`: given with --dataset/--sigs or the repo config (absolute or cwd-relative).

@@ -74,7 +74,8 @@ Proposal load_proposal(const Repository& repo, const Layout& layout, const std::
       LoadedDocument& doc = p.documents[i];
       doc.spec = &spec;
       doc.filled = fill_path_template(spec.path_template,
-                                      [&](std::string_view name) { return p.variable(name); });
+                                      [&](std::string_view name) { return p.variable(name); },
+                                      {"dir", "proposal", "file"});
       if (!doc.filled.ok()) continue;
       doc.path = doc.filled.path;
       read_document(repo, doc);

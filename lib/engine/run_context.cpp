@@ -3,8 +3,9 @@
 namespace keplint {
 
 const Dataset* RunContext::dataset(std::string_view name) const {
-  auto it = datasets_.find(std::string(name));
-  return it == datasets_.end() ? nullptr : &it->second;
+  const Datasets& all = datasets_.get();
+  auto it = all.find(std::string(name));
+  return it == all.end() ? nullptr : &it->second;
 }
 
 std::optional<std::string> RunContext::variable(std::string_view name) const {

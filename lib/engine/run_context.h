@@ -1,6 +1,7 @@
 // Everything a run shares across proposals: the repository, the pack, datasets, variables.
 #pragma once
 
+#include <future>
 #include <map>
 #include <mutex>
 #include <optional>
@@ -15,7 +16,11 @@ namespace keplint {
 
 class RunContext {
  public:
-  RunContext(const Repository& repo, const Pack& pack, std::map<std::string, Dataset> datasets,
+  using Datasets = std::map<std::string, Dataset>;
+
+  // Datasets may still be loading (a large sigs.yaml parses while proposals do); rules that need
+  // one wait for it.
+  RunContext(const Repository& repo, const Pack& pack, std::shared_future<Datasets> datasets,
              std::map<std::string, std::string> variables)
       : repo_(repo),
         pack_(pack),
@@ -26,6 +31,7 @@ class RunContext {
   const Pack& pack() const { return pack_; }
   const Layout& layout() const { return pack_.layout; }
   const Dataset* dataset(std::string_view name) const;
+  const Datasets& datasets() const { return datasets_.get(); }
   std::optional<std::string> variable(std::string_view name) const;
 
   // Whole-repo runs see every file; changed-set runs only the changed files that still exist.
@@ -44,7 +50,7 @@ class RunContext {
  private:
   const Repository& repo_;
   const Pack& pack_;
-  std::map<std::string, Dataset> datasets_;
+  std::shared_future<Datasets> datasets_;
   std::map<std::string, std::string> variables_;
   std::optional<std::vector<std::string>> scope_files_;
   mutable std::once_flag discovered_;

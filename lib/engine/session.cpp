@@ -1,5 +1,6 @@
 #include "engine/session.h"
 
+#include <future>
 #include <stdexcept>
 
 namespace keplint {
@@ -73,28 +74,26 @@ Session open_session(const SessionOptions& options) {
     }
   }
 
-  std::map<std::string, Dataset> datasets;
+  // Dataset files the user named are resolved now (so a bad path fails fast); parsing them
+  // runs in the background while proposals are parsed.
+  std::vector<std::pair<DatasetSpec, std::optional<fs::path>>> jobs;
   for (const DatasetSpec& spec : s.pack->datasets) {
     std::optional<fs::path> file;
     if (auto it = options.dataset_files.find(spec.name); it != options.dataset_files.end()) {
       file = it->second;
+      if (!fs::is_regular_file(*file)) {
+        throw std::runtime_error("dataset " + spec.name + ": cannot read " + file->string());
+      }
     } else if (auto c = s.config.datasets.find(spec.name); c != s.config.datasets.end()) {
       // Config paths are repo-relative and must stay inside the repository.
       ReadResult r = s.repo->read(c->second);
-      if (!r.ok())
+      if (!r.ok()) {
         throw RuleError(s.config.file, {1, 1},
                         "dataset " + spec.name + " '" + c->second + "': " + r.detail);
+      }
       file = s.repo->root() / c->second;
     }
-    Dataset data = load_dataset(spec, *s.repo, file);
-    if (data.available) {
-      s.notes.push_back("dataset " + spec.name + ": " + std::to_string(data.values.size()) +
-                        " values from " + data.source);
-    } else {
-      s.notes.push_back("dataset " + spec.name + " unavailable (" + data.error +
-                        "); rules that need it are skipped");
-    }
-    datasets.emplace(spec.name, std::move(data));
+    jobs.emplace_back(spec, file);
   }
   for (const auto& [name, _] : options.dataset_files) {
     bool known = std::any_of(s.pack->datasets.begin(), s.pack->datasets.end(),
@@ -102,8 +101,45 @@ Session open_session(const SessionOptions& options) {
     if (!known)
       throw std::runtime_error("pack " + s.pack->name + " has no dataset named '" + name + "'");
   }
+  const Repository* repo = s.repo.get();
+  std::shared_future<RunContext::Datasets> datasets =
+      std::async(std::launch::async, [jobs = std::move(jobs), repo] {
+        RunContext::Datasets out;
+        for (const auto& [spec, file] : jobs) {
+          Dataset data;
+          try {
+            data = load_dataset(spec, *repo, file);
+          } catch (const std::exception& e) {
+            data.name = spec.name;
+            data.error = e.what();
+            data.fatal = true;
+          }
+          out.emplace(spec.name, std::move(data));
+        }
+        return out;
+      }).share();
   s.run = std::make_unique<RunContext>(*s.repo, *s.pack, std::move(datasets), options.variables);
   return s;
+}
+
+std::vector<std::string> Session::notes() const {
+  std::vector<std::string> out;
+  for (const auto& [name, data] : run->datasets()) {
+    if (data.available) {
+      out.push_back("dataset " + name + ": " + std::to_string(data.values.size()) +
+                    " values from " + data.source);
+    } else if (!data.fatal) {
+      out.push_back("dataset " + name + " unavailable (" + data.error +
+                    "); rules that need it are skipped");
+    }
+  }
+  return out;
+}
+
+void Session::check_datasets() const {
+  for (const auto& [name, data] : run->datasets()) {
+    if (data.fatal) throw std::runtime_error("dataset " + name + ": " + data.error);
+  }
 }
 
 }  // namespace keplint

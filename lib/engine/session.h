@@ -29,7 +29,10 @@ struct Session {
   Config config;
   std::unique_ptr<Pack> pack;
   std::unique_ptr<RunContext> run;
-  std::vector<std::string> notes;  // things the user should know (dataset sources, fallbacks)
+  // Things the user should know (dataset sources, fallbacks); waits for the datasets.
+  std::vector<std::string> notes() const;
+  // Throws std::runtime_error when a dataset file the user named could not be used.
+  void check_datasets() const;
 };
 
 // Throws RuleError (broken config or pack) or std::runtime_error (unusable input).

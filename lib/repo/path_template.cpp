@@ -1,5 +1,7 @@
 #include "repo/path_template.h"
 
+#include <algorithm>
+
 namespace keplint {
 
 namespace {
@@ -31,7 +33,8 @@ void scan_template(std::string_view tmpl, OnText on_text, OnVar on_var) {
 
 }  // namespace
 
-FilledPath fill_path_template(std::string_view tmpl, const VariableLookup& lookup) {
+FilledPath fill_path_template(std::string_view tmpl, const VariableLookup& lookup,
+                              const std::vector<std::string>& path_variables) {
   FilledPath out;
   scan_template(
       tmpl, [&](std::string_view text) { out.path.append(text); },
@@ -40,6 +43,14 @@ FilledPath fill_path_template(std::string_view tmpl, const VariableLookup& looku
         std::optional<std::string> value = lookup(name);
         if (!value) {
           out.missing = std::string(name);
+        } else if (std::find(path_variables.begin(), path_variables.end(), name) !=
+                   path_variables.end()) {
+          if (!is_safe_relative_path(*value)) {
+            out.bad_variable = std::string(name);
+            out.bad_value = *value;
+          } else {
+            out.path.append(*value);
+          }
         } else if (!safe_segment_value(*value)) {
           out.bad_variable = std::string(name);
           out.bad_value = *value;

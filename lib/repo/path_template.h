@@ -23,7 +23,10 @@ struct FilledPath {
   bool ok() const { return missing.empty() && bad_variable.empty(); }
 };
 
-FilledPath fill_path_template(std::string_view tmpl, const VariableLookup& lookup);
+// `path_variables` name variables that hold whole repo-relative paths (the proposal's own
+// directory); their values may span segments but must still be safe relative paths.
+FilledPath fill_path_template(std::string_view tmpl, const VariableLookup& lookup,
+                              const std::vector<std::string>& path_variables = {});
 
 // Plain text substitution for messages and parameters: unknown variables stay as written.
 std::string fill_text_template(std::string_view tmpl, const VariableLookup& lookup);

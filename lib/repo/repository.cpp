@@ -149,6 +149,26 @@ std::vector<std::string> Repository::list_directory(std::string_view rel) const 
 }
 
 std::vector<std::string> Repository::walk(std::string_view rel) const {
+  std::lock_guard lock(mutex_);
+  // A cached walk of an enclosing directory answers for its subdirectories too.
+  for (const auto& [dir, files] : walks_) {
+    bool encloses =
+        dir.empty() || rel == dir ||
+        (rel.size() > dir.size() && rel.substr(0, dir.size()) == dir && rel[dir.size()] == '/');
+    if (!encloses) continue;
+    if (rel == dir) return files;
+    std::string prefix = std::string(rel) + "/";
+    auto first = std::lower_bound(files.begin(), files.end(), prefix);
+    std::vector<std::string> out;
+    for (auto it = first; it != files.end() && it->compare(0, prefix.size(), prefix) == 0; ++it) {
+      out.push_back(*it);
+    }
+    return out;
+  }
+  return walks_.emplace(std::string(rel), walk_uncached(rel)).first->second;
+}
+
+std::vector<std::string> Repository::walk_uncached(std::string_view rel) const {
   std::vector<std::string> files;
   if (!rel.empty() && !is_safe_relative_path(rel)) return files;
   fs::path start = rel.empty() ? root_ : root_ / fs::path(rel);

@@ -38,7 +38,8 @@ class Repository {
   std::vector<std::string> list_directory(std::string_view relative_dir) const;
 
   // Repo-relative paths of regular files (and file symlinks) under `relative_dir`, sorted.
-  // Directory symlinks are not followed; `.git` is skipped.
+  // Directory symlinks are not followed; `.git` is skipped. Walks are cached: discovery and the
+  // repository-level rules ask for the same trees.
   std::vector<std::string> walk(std::string_view relative_dir) const;
 
   // Maps an absolute or cwd-relative path given on the command line to a repo-relative one;
@@ -47,12 +48,14 @@ class Repository {
 
  private:
   ReadResult read_uncached(const std::string& relative_path) const;
+  std::vector<std::string> walk_uncached(std::string_view relative_dir) const;
   bool inside_root(const std::filesystem::path& canonical) const;
 
   std::filesystem::path root_;  // canonical
   std::size_t max_file_size_;
   mutable std::mutex mutex_;
   mutable std::map<std::string, ReadResult, std::less<>> cache_;
+  mutable std::map<std::string, std::vector<std::string>, std::less<>> walks_;
 };
 
 }  // namespace keplint
