@@ -28,33 +28,41 @@ std::string xml_escape(std::string_view raw, bool attribute) {
       i += 2;
       continue;
     }
+    // Line breaks are encoded in text too: every raw line of the file is then our markup,
+    // never repo text that a log viewer (or `cat` in a CI step) could take for a command.
+    std::string_view entity;
     switch (c) {
       case '&':
-        out += "&amp;";
+        entity = "&amp;";
         break;
       case '<':
-        out += "&lt;";
+        entity = "&lt;";
         break;
       case '>':
-        out += "&gt;";
+        entity = "&gt;";
         break;
       case '\r':
-        out += "&#13;";
-        break;  // a raw CR would be normalized away
-      case '"':
-        out += attribute ? "&quot;" : "\"";
-        break;
-      case '\'':
-        out += attribute ? "&apos;" : "'";
+        entity = "&#13;";
         break;
       case '\n':
-        out += attribute ? "&#10;" : "\n";
+        entity = "&#10;";
+        break;
+      case '"':
+        entity = attribute ? "&quot;" : "";
+        break;
+      case '\'':
+        entity = attribute ? "&apos;" : "";
         break;
       case '\t':
-        out += attribute ? "&#9;" : "\t";
-        break;
+        entity = attribute ? "&#9;" : "";
+        break;  // parsers turn raw ones into spaces
       default:
-        out += c;
+        break;
+    }
+    if (entity.empty()) {
+      out += c;
+    } else {
+      out += entity;
     }
   }
   return out;

@@ -10,8 +10,8 @@
 namespace keplint {
 
 // XML 1.0 escaping on valid UTF-8, with characters XML cannot carry (C0 controls but tab, LF,
-// CR; U+FFFE, U+FFFF) replaced by U+FFFD. Attributes also encode tab, LF and CR, which
-// parsers would otherwise normalize to spaces.
+// CR; U+FFFE, U+FFFF) replaced by U+FFFD. LF and CR are encoded as character references, so
+// repo text never starts a line of the file; attributes also encode tab and quotes.
 std::string xml_escape_text(std::string_view text);
 std::string xml_escape_attribute(std::string_view text);
 

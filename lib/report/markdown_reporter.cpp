@@ -19,7 +19,7 @@ constexpr std::size_t kNoteReserve = 256;    // room for the truncation note
 std::string markdown_link(std::string_view label, std::string_view url) {
   if (!url.starts_with("https://") && !url.starts_with("http://")) return markdown_cell(label);
   std::string target;
-  for (char ch : url) {
+  for (char ch : to_valid_utf8(url)) {
     auto c = static_cast<unsigned char>(ch);
     bool unsafe = c <= 0x20 || c == 0x7F ||
                   std::string_view("<>()|\\`\"[]").find(ch) != std::string_view::npos;

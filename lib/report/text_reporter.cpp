@@ -90,8 +90,9 @@ void TextReporter::write(const Report& report, std::ostream& out) {
       int last = r.single_line() && r.has_columns ? std::max(f.range.end.column, first) : first;
       Snippet s = make_snippet(f.source->line_text(line), first, last);
       out << paint("1;34", fmt::format("{:>{}} |", line, gutter.size())) << ' ' << s.source << '\n';
-      if (r.has_columns)
+      if (r.has_columns) {
         out << paint("1;34", gutter + " |") << ' ' << paint("1;32", s.marks) << '\n';
+      }
     }
     std::string url = docs_url(f, report, options_);
     if (!url.empty()) {
