@@ -31,19 +31,17 @@ bool backslash_escaped(std::string_view s, std::size_t i) {
 
 struct AtxParts {
   int level = 0;
-  bool space_after_hashes = false;  // gomarkdown's SpaceHeadings requires a space (not a tab)
   std::string_view content;
 };
 
-// gomarkdown's prefixHeading on a line that starts with '#': the level, then the content with
-// "{#id}" (and all after it) removed, closing '#'s removed (even without a space before them),
-// and surrounding spaces trimmed.
+// An ATX heading line from its first '#': the level and the content the way gomarkdown (and so
+// mdtoc) extracts it: "{#id}" and all after it removed, closing '#'s removed (even without a space
+// before them), surrounding spaces trimmed.
 AtxParts split_atx(std::string_view line) {
   AtxParts parts;
   std::size_t level = 0;
   while (level < line.size() && level < 6 && line[level] == '#') ++level;
   parts.level = static_cast<int>(level);
-  parts.space_after_hashes = level < line.size() && line[level] == ' ';
   std::size_t i = level;
   while (i < line.size() && (line[i] == ' ' || line[i] == '\t')) ++i;
   std::size_t end = line.size();
@@ -61,13 +59,14 @@ AtxParts split_atx(std::string_view line) {
   return parts;
 }
 
-// gomarkdown's isUnderlinedHeading: '='s or '-'s, then only spaces.
-bool is_gomarkdown_underline(std::string_view line) {
-  if (line.empty() || (line[0] != '=' && line[0] != '-')) return false;
-  std::size_t i = 1;
-  while (i < line.size() && line[i] == line[0]) ++i;
-  while (i < line.size() && line[i] == ' ') ++i;
-  return i == line.size();
+// A CommonMark setext underline: up to 3 spaces, a run of '=' or '-', trailing whitespace.
+bool is_setext_underline(std::string_view line) {
+  std::size_t i = 0;
+  while (i < 3 && i < line.size() && line[i] == ' ') ++i;
+  if (i >= line.size() || (line[i] != '=' && line[i] != '-')) return false;
+  char c = line[i];
+  while (i < line.size() && line[i] == c) ++i;
+  return is_blank(line.substr(i));
 }
 
 // Strips what a container put in front of a line: "> " for quotes, indentation otherwise.
@@ -128,11 +127,6 @@ void MarkdownDocument::parse() {
   if (!root) return;
 
   std::vector<std::pair<std::size_t, std::size_t>> code_ranges;
-  for (cmark_node* child = cmark_node_first_child(root.get()); child;
-       child = cmark_node_next(child)) {
-    top_level_lines_.push_back(cmark_node_get_start_line(child));
-  }
-
   cmark_iter* iter = cmark_iter_new(root.get());
   for (cmark_event_type ev; (ev = cmark_iter_next(iter)) != CMARK_EVENT_DONE;) {
     if (ev != CMARK_EVENT_ENTER) continue;
@@ -176,29 +170,22 @@ void MarkdownDocument::parse() {
       heading.column = static_cast<int>(hash) + 1;
       AtxParts parts = split_atx(line.substr(hash));
       heading.content = std::string(parts.content);
-      // gomarkdown only sees `#` at the start of its (container-stripped) line, followed by a
-      // space; CommonMark also accepts 1-3 spaces of indentation and a tab.
-      bool at_line_start = true;
-      if (parent_type == CMARK_NODE_DOCUMENT) {
-        at_line_start = hash == 0;
-      } else if (parent_type == CMARK_NODE_BLOCK_QUOTE) {
-        std::size_t gt = line.rfind('>', hash);
-        at_line_start = gt != std::string_view::npos && hash - gt - 1 <= 1;
-      } else if (parent_type == CMARK_NODE_ITEM) {
-        cmark_node* first = cmark_node_first_child(parent);
-        at_line_start = first == node || cmark_node_get_start_column(first) == cmark_column;
-      }
-      heading.mdtoc_visible = at_line_start && parts.space_after_hashes && !parts.content.empty();
     } else {
-      std::string_view underline =
-          strip_container_prefix(source_->line_text(heading.end_line), parent_type);
-      std::string_view last =
-          strip_container_prefix(source_->line_text(heading.end_line - 1), parent_type);
-      heading.content = std::string(trim_spaces(last));
+      // cmark 0.30 may report the line after the underline as the end: find the underline.
+      for (int l = heading.line + 1; l <= heading.end_line; ++l) {
+        if (is_setext_underline(strip_container_prefix(source_->line_text(l), parent_type))) {
+          heading.end_line = l;
+          break;
+        }
+      }
+      // Every text line above the underline, without container prefixes.
+      std::string content;
+      for (int l = heading.line; l < heading.end_line; ++l) {
+        if (!content.empty()) content += '\n';
+        content += trim_spaces(strip_container_prefix(source_->line_text(l), parent_type));
+      }
+      heading.content = std::move(content);
       heading.column = std::max(cmark_column, 1);
-      // gomarkdown takes only the last text line as the heading (earlier lines stay a
-      // paragraph) and wants the underline unindented with nothing but spaces after it.
-      heading.mdtoc_visible = is_gomarkdown_underline(underline) && !heading.content.empty();
     }
     heading.begin = source_->line_offset(heading.line);
     heading.end = source_->line_offset(heading.end_line + 1);

@@ -21,7 +21,6 @@ struct MarkdownHeading {
   std::string html;             // inline content rendered as mdtoc renders TOC link text
   std::string anchor_text;      // mdtoc's asText(): text + code literals, uncollapsed
   std::string content;          // inline source as gomarkdown extracts it ("{#id}", closing #s cut)
-  bool mdtoc_visible = true;    // gomarkdown (mdtoc's parser) sees a heading here too
   int line = 0;                 // 1-based first line
   int end_line = 0;             // last line (the underline for setext headings)
   int column = 0;               // byte column of the first '#' (ATX) or of the text (setext)
@@ -69,10 +68,6 @@ class MarkdownDocument {
   // Offset of the `<!--` that is never closed, if any.
   std::optional<std::size_t> unterminated_comment() const;
 
-  // Line numbers of the top-level blocks' first lines (1-based, ascending). mdtoc uses it to know
-  // whether parsing from a given line on would see the same blocks.
-  const std::vector<int>& top_level_block_lines() const { return top_level_lines_; }
-
   // Text after a heading: up to the next heading (`whole_section` false) or to the next heading
   // of the same or higher level (`whole_section` true).
   std::string_view section_body(const MarkdownHeading& heading, bool whole_section = false) const;
@@ -93,7 +88,6 @@ class MarkdownDocument {
   std::vector<CodeBlock> code_blocks_;
   std::vector<LinkReferenceDefinition> references_;
   std::vector<std::size_t> stray_closers_;
-  std::vector<int> top_level_lines_;
 };
 
 // Removes every `<!-- ... -->` (the first `-->` closes; an unclosed `<!--` removes the rest).

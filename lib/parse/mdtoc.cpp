@@ -4,6 +4,8 @@
 #include <map>
 #include <vector>
 
+#include "parse/gomarkdown_blocks.h"
+
 namespace keplint {
 namespace {
 
@@ -44,73 +46,39 @@ std::string to_crlf(std::string_view lf_text) {
   return out;
 }
 
-// Headings as mdtoc sees them: the shared parse when it is equivalent to parsing from the
-// closing marker on, otherwise a parse of that suffix alone.
-struct TocSource {
-  std::unique_ptr<MarkdownDocument> suffix_doc;  // set only when the shared parse is not enough
-  const MarkdownDocument* doc = nullptr;
-  std::size_t from = 0;  // headings at or after this offset of `doc` count
-};
-
-TocSource toc_source(const MarkdownDocument& doc, std::size_t from_offset) {
-  const SourceFile& source = doc.source();
-  Position at = source.position_of(from_offset);
-  const auto& starts = doc.top_level_block_lines();
-  // cmark's blocks from a top-level block boundary on are the same whether or not the text
-  // before it is parsed. If the marker sits mid-line or inside a container (a list, a quote, an
-  // unclosed fence), the text after it parses differently on its own, so parse it separately.
-  bool aligned = from_offset == 0 ||
-                 (at.column == 1 && std::binary_search(starts.begin(), starts.end(), at.line));
-  TocSource result;
-  if (aligned) {
-    result.doc = &doc;
-    result.from = from_offset;
-    return result;
-  }
-  std::string suffix = source.text().substr(std::min(from_offset, source.text().size()));
-  result.suffix_doc = std::make_unique<MarkdownDocument>(
-      std::make_shared<const SourceFile>(source.path(), std::move(suffix)));
-  result.doc = result.suffix_doc.get();
-  return result;
-}
-
 }  // namespace
 
+// mdtoc parses only the text from the closing marker on, with gomarkdown, whose block rules
+// differ from CommonMark's (see gomarkdown_blocks.h); so this suffix is scanned on its own here
+// rather than taken from the document's cmark parse.
 std::string generate_toc(const MarkdownDocument& doc, std::size_t from_offset, int max_depth) {
-  TocSource src = toc_source(doc, from_offset);
-  // Link references defined before the marker are invisible to mdtoc.
-  LinkReferenceMap refs;
-  bool refs_differ = false;
-  for (const auto& def : src.doc->link_references()) {
-    if (def.offset >= src.from) {
-      refs.emplace(def.id, def.target);
-    } else {
-      refs_differ = true;
+  std::string_view text = doc.source().text();
+  std::string_view suffix = text.substr(std::min(from_offset, text.size()));
+  // CRLF files are read as LF (mdtoc would leave '\r' in heading text; we keep CRLF on rewrite).
+  std::string lf;
+  if (doc.source().uses_crlf()) {
+    lf.reserve(suffix.size());
+    for (std::size_t i = 0; i < suffix.size(); ++i) {
+      if (suffix[i] != '\r' || i + 1 >= suffix.size() || suffix[i + 1] != '\n') lf += suffix[i];
     }
+    suffix = lf;
   }
+  GomarkdownOutline outline = scan_gomarkdown_outline(suffix);
 
-  std::vector<const MarkdownHeading*> headings;
-  int base_level = 7;
-  for (const MarkdownHeading& h : src.doc->headings()) {
-    if (h.begin < src.from || !h.mdtoc_visible) continue;
-    headings.push_back(&h);
-    base_level = std::min(base_level, h.level);  // over all headings, whatever max_depth says
-  }
+  int base_level = 7;  // over all headings, whatever max_depth says
+  for (const GomarkdownHeading& h : outline.headings) base_level = std::min(base_level, h.level);
 
   std::string toc;
   std::map<std::string, int, std::less<>> anchors;
-  for (const MarkdownHeading* h : headings) {
-    if (max_depth > 0 && h->level > max_depth) continue;
-    RenderedInline rerendered;
-    if (refs_differ) rerendered = render_gomarkdown_inline(h->content, refs);
-    const std::string& html = refs_differ ? rerendered.html : h->html;
-    const std::string& text = refs_differ ? rerendered.anchor_text : h->anchor_text;
-    std::string anchor = mdtoc_anchor_slug(text);
+  for (const GomarkdownHeading& h : outline.headings) {
+    if (max_depth > 0 && h.level > max_depth) continue;
+    RenderedInline rendered = render_gomarkdown_inline(h.content, outline.references);
+    std::string anchor = mdtoc_anchor_slug(rendered.anchor_text);
     int seen = anchors[anchor]++;
     if (seen > 0) anchor += "-" + std::to_string(seen);
-    toc.append(static_cast<std::size_t>(2 * (h->level - base_level)), ' ');
+    toc.append(static_cast<std::size_t>(2 * (h.level - base_level)), ' ');
     toc += "- [";
-    toc += html;
+    toc += rendered.html;
     toc += "](#";
     toc += anchor;
     toc += ")\n";
@@ -173,7 +141,8 @@ TocAnalysis analyze_toc(const MarkdownDocument& doc, const TocOptions& options) 
 
 std::string rewrite_toc(const MarkdownDocument& doc, const TocAnalysis& analysis) {
   const std::string& text = doc.source().text();
-  if (analysis.problem != TocProblem::kNone) return text;
+  // mdtoc leaves an up-to-date file alone, even if its TOC is surrounded by unusual whitespace.
+  if (analysis.problem != TocProblem::kNone || analysis.up_to_date) return text;
   std::size_t body_begin = analysis.end_offset - analysis.existing.size();
   bool crlf = doc.source().uses_crlf();
   std::string out = text.substr(0, body_begin);

@@ -51,7 +51,7 @@ TocAnalysis analyze_toc(const MarkdownDocument& doc, const TocOptions& options =
 
 // The file text `mdtoc --inplace` would write: everything through the opening marker, a newline,
 // the TOC lines, then everything from the closing marker on. CRLF files keep CRLF line breaks.
-// Returns the text unchanged when the markers are missing or misordered.
+// Returns the text unchanged when the TOC is up to date or the markers are missing/misordered.
 std::string rewrite_toc(const MarkdownDocument& doc, const TocAnalysis& analysis);
 std::string rewrite_toc(const MarkdownDocument& doc, const TocOptions& options = {});
 
