@@ -27,12 +27,14 @@ class TocCheck : public Check {
                    toc.generated);
         return;
       case TocProblem::kMissingEndMarker:
-        ctx.report(location_of(doc, marker_range(doc, toc.start_offset, options_.start_marker), "toc"),
-                   vars, "the table of contents has no closing marker {end-marker}", toc.generated);
+        ctx.report(
+            location_of(doc, marker_range(doc, toc.start_offset, options_.start_marker), "toc"),
+            vars, "the table of contents has no closing marker {end-marker}", toc.generated);
         return;
       case TocProblem::kEndBeforeStart:
         ctx.report(location_of(doc, marker_range(doc, toc.end_offset, options_.end_marker), "toc"),
-                   vars, "the closing marker {end-marker} comes before the opening marker {start-marker}",
+                   vars,
+                   "the closing marker {end-marker} comes before the opening marker {start-marker}",
                    toc.generated);
         return;
       case TocProblem::kNone:
@@ -46,7 +48,8 @@ class TocCheck : public Check {
     if (toc.expected_line.empty()) {
       fallback = "the table of contents is out of date: this line should go (run kep-lint --fix)";
     } else if (toc.actual_line.empty()) {
-      fallback = "the table of contents is out of date: missing line `{expected}` (run kep-lint --fix)";
+      fallback =
+          "the table of contents is out of date: missing line `{expected}` (run kep-lint --fix)";
     } else {
       fallback = "the table of contents is out of date: expected `{expected}` (run kep-lint --fix)";
     }
@@ -57,7 +60,8 @@ class TocCheck : public Check {
   }
 
  private:
-  static Range marker_range(const LoadedDocument& doc, std::size_t offset, const std::string& marker) {
+  static Range marker_range(const LoadedDocument& doc, std::size_t offset,
+                            const std::string& marker) {
     return doc.source->range_of(offset, marker.size());
   }
 
@@ -66,6 +70,8 @@ class TocCheck : public Check {
 
 }  // namespace
 
-std::unique_ptr<Check> make_toc_check(Params& p) { return std::make_unique<TocCheck>(p); }
+std::unique_ptr<Check> make_toc_check(Params& p) {
+  return std::make_unique<TocCheck>(p);
+}
 
 }  // namespace keplint

@@ -97,7 +97,8 @@ std::vector<FileRule> file_rules(const RunContext& run) {
       if (ReadResult r = run.repo().read(rule.exclude_list); r.ok()) {
         for (int line = 1; line <= r.source->line_count(); ++line) {
           std::string_view text = r.source->line_text(line);
-          while (!text.empty() && (text.back() == ' ' || text.back() == '\t')) text.remove_suffix(1);
+          while (!text.empty() && (text.back() == ' ' || text.back() == '\t'))
+            text.remove_suffix(1);
           while (!text.empty() && text.substr(0, 2) == "./") text.remove_prefix(2);
           if (!text.empty() && text.front() != '#') fr.listed.emplace(text);
         }

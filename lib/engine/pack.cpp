@@ -162,7 +162,8 @@ Rule parse_rule(const YamlNode* node, const std::string& file, const Layout& lay
   rule.applies_to = r.string("applies-to");
   if (rule.applies_to != "proposal" && rule.applies_to != "repository" &&
       rule.applies_to != "files" && !layout.document(rule.applies_to)) {
-    r.fail("applies-to", "must be 'proposal', 'repository', 'files' or a document role of the layout");
+    r.fail("applies-to",
+           "must be 'proposal', 'repository', 'files' or a document role of the layout");
   }
   if (rule.file_level()) {
     rule.files = r.strings("files");
@@ -190,12 +191,12 @@ Rule parse_rule(const YamlNode* node, const std::string& file, const Layout& lay
     check.fail("kind", "names no check kind (known: " + known + ")");
   }
   CheckScope scope = rule.repository_level() ? CheckScope::Repository
-                    : rule.file_level()      ? CheckScope::File
+                     : rule.file_level()     ? CheckScope::File
                                              : CheckScope::Proposal;
   if (kind->scope != scope) {
     const char* wanted = kind->scope == CheckScope::Repository ? "'repository'"
-                         : kind->scope == CheckScope::File    ? "'files'"
-                                                              : "'proposal' or a document role";
+                         : kind->scope == CheckScope::File     ? "'files'"
+                                                               : "'proposal' or a document role";
     r.fail("applies-to", std::string("must be ") + wanted + " for check kind '" + rule.kind + "'");
   }
   Params kind_params(check_node, file, "check kind '" + rule.kind + "' of rule " + rule.id);
