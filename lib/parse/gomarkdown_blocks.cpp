@@ -172,15 +172,21 @@ Index fenced_code_block(std::string_view d) {
 Index code_span_length(std::string_view d) {
   Index nb = skip_char(d, 0, '`');
   if (nb == 0) return 0;
-  Index i = 0, end = nb;
-  for (; end < size(d) && i < nb; ++end) i = at(d, end) == '`' ? i + 1 : 0;
-  if (i < nb && end >= size(d)) return 0;
-  return end;
+  // The span ends after the first run of `nb` backticks (gomarkdown counts consecutive
+  // backticks and stops at nb); `find` does the same scan without a byte-at-a-time loop.
+  std::size_t close =
+      d.find(std::string(static_cast<std::size_t>(nb), '`'), static_cast<std::size_t>(nb));
+  if (close == std::string_view::npos) return 0;
+  return static_cast<Index>(close) + nb;
 }
 
 // gomarkdown's tableHeader: a header row with '|' followed by a delimiter row. Returns the
 // length of the two lines (0 if not a table).
 Index table_header(std::string_view d) {
+  // Fast path: a header row needs a '|' on its line. Only a backtick (a code span may run past
+  // the newline) can change that, so a line with neither cannot start a table.
+  std::string_view first_line = d.substr(0, d.find('\n'));
+  if (first_line.find_first_of("|`") == std::string_view::npos) return 0;
   Index i = 0, col_count = 1;
   bool header_is_underline = true, header_is_empty = true;
   for (; i < size(d) && at(d, i) != '\n'; ++i) {

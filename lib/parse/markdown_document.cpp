@@ -118,7 +118,6 @@ std::string strip_html_comments(std::string_view text) {
 
 MarkdownDocument::MarkdownDocument(SourcePtr source) : source_(std::move(source)) {
   if (!source_) source_ = std::make_shared<const SourceFile>("", "");
-  parse();
 }
 
 void MarkdownDocument::parse() {
@@ -294,12 +293,14 @@ void MarkdownDocument::scan_link_references() {
 }
 
 std::optional<std::size_t> MarkdownDocument::unterminated_comment() const {
-  if (!comments_.empty() && !comments_.back().terminated) return comments_.back().begin;
+  const auto& all = comments();
+  if (!all.empty() && !all.back().terminated) return all.back().begin;
   return std::nullopt;
 }
 
 bool MarkdownDocument::in_code_block(std::size_t offset) const {
-  return std::any_of(code_blocks_.begin(), code_blocks_.end(),
+  const auto& blocks = code_blocks();
+  return std::any_of(blocks.begin(), blocks.end(),
                      [&](const CodeBlock& b) { return b.begin <= offset && offset < b.end; });
 }
 
@@ -319,7 +320,7 @@ std::string MarkdownDocument::section_text_without_comments(const MarkdownHeadin
   std::size_t limit = base + body.size();
   std::string out;
   std::size_t pos = base;
-  for (const HtmlComment& c : comments_) {
+  for (const HtmlComment& c : comments()) {
     if (c.end <= pos || c.begin >= limit) continue;
     if (c.begin > pos) out.append(source_->text(), pos, c.begin - pos);
     pos = std::min(c.end, limit);

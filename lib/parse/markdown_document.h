@@ -4,6 +4,7 @@
 
 #include <cstddef>
 #include <memory>
+#include <mutex>
 #include <optional>
 #include <string>
 #include <string_view>
@@ -59,12 +60,14 @@ class MarkdownDocument {
   const SourceFile& source() const { return *source_; }
   const SourcePtr& source_ptr() const { return source_; }
 
-  const std::vector<MarkdownHeading>& headings() const { return headings_; }
-  const std::vector<HtmlComment>& comments() const { return comments_; }
-  const std::vector<CodeBlock>& code_blocks() const { return code_blocks_; }
-  const std::vector<LinkReferenceDefinition>& link_references() const { return references_; }
+  const std::vector<MarkdownHeading>& headings() const { return parsed().headings_; }
+  const std::vector<HtmlComment>& comments() const { return parsed().comments_; }
+  const std::vector<CodeBlock>& code_blocks() const { return parsed().code_blocks_; }
+  const std::vector<LinkReferenceDefinition>& link_references() const {
+    return parsed().references_;
+  }
   // Offsets of `-->` outside any comment and outside code.
-  const std::vector<std::size_t>& stray_comment_closers() const { return stray_closers_; }
+  const std::vector<std::size_t>& stray_comment_closers() const { return parsed().stray_closers_; }
   // Offset of the `<!--` that is never closed, if any.
   std::optional<std::size_t> unterminated_comment() const;
 
@@ -78,11 +81,18 @@ class MarkdownDocument {
   bool in_code_block(std::size_t offset) const;
 
  private:
+  // The cmark parse runs on first use: a run whose rules only need the text (the TOC rule
+  // scans it the way mdtoc does) never pays for it.
+  const MarkdownDocument& parsed() const {
+    std::call_once(parsed_flag_, [this] { const_cast<MarkdownDocument*>(this)->parse(); });
+    return *this;
+  }
   void parse();
   void scan_comments(const std::vector<std::pair<std::size_t, std::size_t>>& code_line_ranges);
   void scan_link_references();
 
   SourcePtr source_;
+  mutable std::once_flag parsed_flag_;
   std::vector<MarkdownHeading> headings_;
   std::vector<HtmlComment> comments_;
   std::vector<CodeBlock> code_blocks_;
