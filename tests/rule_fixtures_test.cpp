@@ -210,8 +210,7 @@ Fixture parse_fixture(const fs::path& file) {
     current->text += (current_binary ? decode_nul(line) : line) + "\n";
     std::string next_line, payload;
     if (re2::RE2::PartialMatch(line, inline_expect, &next_line, &payload)) {
-      add_from(bundle_line, current->path, next_line.empty() ? file_line : file_line + 1,
-               payload);
+      add_from(bundle_line, current->path, next_line.empty() ? file_line : file_line + 1, payload);
     }
   }
   return f;
@@ -256,7 +255,7 @@ struct LintRun {
 };
 
 LintRun run_lint(const fs::path& repo, const std::string& pack, const std::string& rule_id,
-             bool changed_set) {
+                 bool changed_set) {
   SessionOptions options;
   options.repo_dir = repo;
   options.pack = pack;
