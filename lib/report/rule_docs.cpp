@@ -271,6 +271,7 @@ std::string render_rule_doc(const Rule& rule, const Pack& pack) {
   out += "| Check kind | " + code(rule.kind);
   if (kind) out += ": " + cell(std::string(kind->summary));
   out += " |\n";
+  if (!rule.message.empty()) out += "| Message | " + cell(code(rule.message)) + " |\n";
   out += "| Pack | " + pack.name + " (" + code(rule.file) + ") |\n\n";
 
   out += "## When it applies\n\n";
