@@ -228,6 +228,18 @@ std::string severity_text(const Rule& rule) {
 std::string applies_to_text(const Rule& rule, const Pack& pack) {
   if (rule.applies_to == "proposal") return "each proposal (its files together)";
   if (rule.applies_to == "repository") return "the repository as a whole";
+  if (rule.applies_to == "files") {
+    std::string out = "files matching ";
+    for (std::size_t i = 0; i < rule.files.size(); ++i)
+      out += (i ? ", " : "") + code(rule.files[i]);
+    for (std::size_t i = 0; i < rule.exclude.size(); ++i) {
+      out += (i ? ", " : ", except ") + code(rule.exclude[i]);
+    }
+    if (!rule.exclude_list.empty()) {
+      out += ", except the paths listed in " + code(rule.exclude_list);
+    }
+    return out;
+  }
   const DocumentSpec* spec = pack.layout.document(rule.applies_to);
   if (!spec) return rule.applies_to;
   return "the " + rule.applies_to + " document, " + code(spec->path_template);
@@ -279,7 +291,8 @@ std::string render_rule_doc(const Rule& rule, const Pack& pack) {
     out += "Only when the `when:` condition of the rule in " + code(rule.file) + " holds.\n\n";
   } else if (!when || when->is_null()) {
     out += "Always";
-    if (rule.applies_to != "proposal" && rule.applies_to != "repository") {
+    if (rule.applies_to != "proposal" && rule.applies_to != "repository" &&
+        rule.applies_to != "files") {
       out += ", when the " + rule.applies_to + " document exists";
     }
     out += ".\n\n";
