@@ -35,15 +35,23 @@ class OrphanDocumentsCheck : public Check {
         ctx.report(at, vars, "{path} belongs to no proposal: none has {key-field} {key}");
         continue;
       }
+      // Several proposals may share a key: the file is in place when any of them expects it.
+      std::vector<std::pair<std::string, std::string>> misses;  // proposal, expected path
+      bool claimed = false;
       for (const std::string& owner : owners) {
         Proposal proposal = load_proposal(run.repo(), run.layout(), owner);
         const LoadedDocument* doc = proposal.document(document_);
         if (doc && doc->path == file) {
           run.record_claim(file, owner);
+          claimed = true;
           break;
         }
+        misses.emplace_back(owner, doc && !doc->path.empty() ? doc->path : spec->path_template);
+      }
+      if (claimed) continue;
+      for (const auto& [owner, expected] : misses) {
         vars["proposal"] = owner;
-        vars["expected"] = doc && !doc->path.empty() ? doc->path : spec->path_template;
+        vars["expected"] = expected;
         ctx.report(at, vars,
                    "{path} is not where {proposal} expects its {document} file ({expected})");
       }
