@@ -86,7 +86,10 @@ Session open_session(const SessionOptions& options) {
 
   for (const auto& [rule, _] : s.config.severities) {
     if (!s.pack->find_rule(rule)) {
-      throw RuleError(s.config.file, {1, 1}, "config names unknown rule '" + rule + "'");
+      auto at = s.config.severity_positions.find(rule);
+      throw RuleError(s.config.file,
+                      at != s.config.severity_positions.end() ? at->second : Position{1, 1},
+                      "config names unknown rule '" + rule + "'");
     }
   }
 
