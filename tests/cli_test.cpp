@@ -365,6 +365,7 @@ TEST_F(CliTest, FilesFrom) {
 }
 
 TEST_F(CliTest, ChangedFromOnAGitRepository) {
+  testing::isolate_git_config();
   testing::init_repo(root_);
   write_kep(root_, "sig-a", "1", "one", "bogus");  // already broken on main
   write_kep(root_, "sig-b", "2", "two");
@@ -424,6 +425,35 @@ TEST_F(CliTest, GithubActionsSelectsWorkflowCommands) {
   EXPECT_THAT(lint({"--format", "text"}, {{"GITHUB_ACTIONS", "true"}}).out,
               Not(HasSubstr("::error")));
   EXPECT_THAT(lint({}, {{"GITHUB_ACTIONS", "false"}}).out, Not(HasSubstr("::error")));
+}
+
+// Sets an environment variable of the test process for one scope.
+class ScopedEnv {
+ public:
+  ScopedEnv(const char* name, const char* value) : name_(name) {
+    if (const char* old = std::getenv(name)) old_ = old;
+    ::setenv(name, value, 1);
+  }
+  ~ScopedEnv() {
+    if (old_) {
+      ::setenv(name_, old_->c_str(), 1);
+    } else {
+      ::unsetenv(name_);
+    }
+  }
+
+ private:
+  const char* name_;
+  std::optional<std::string> old_;
+};
+
+TEST_F(CliTest, NothingLeaksFromTheTestsOwnEnvironment) {
+  error_and_warning();
+  ScopedEnv gha("GITHUB_ACTIONS", "true");
+  ScopedEnv color("FORCE_COLOR", "1");
+  ProcessResult r = lint({});
+  EXPECT_THAT(r.out,
+              AllOf(HasSubstr("error[T001]"), Not(HasSubstr("::error")), Not(HasSubstr("\x1b["))));
 }
 
 // ---- the built-in pack and hostile repositories --------------------------------------------

@@ -234,6 +234,9 @@ TEST_F(LinterTest, DirectoryPathsNameTheProposalsBelowThem) {
   EXPECT_THAT(run(o).proposals, ElementsAre("keps/sig-a/1-one", "keps/sig-a/2-two"));
   o.paths = {"keps/sig-b/3-three/README.md"};
   EXPECT_THAT(run(o).proposals, ElementsAre("keps/sig-b/3-three"));
+  o.paths = {"keps/sig-b/3-three/img"};  // a directory inside a proposal
+  fs::create_directories(root_ / "keps/sig-b/3-three/img");
+  EXPECT_THAT(run(o).proposals, ElementsAre("keps/sig-b/3-three"));
   o.paths = {""};
   EXPECT_EQ(run(o).proposals.size(), 3u);
 }
