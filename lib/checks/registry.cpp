@@ -5,6 +5,13 @@
 namespace keplint {
 
 std::unique_ptr<Check> make_allowed_keys_check(Params&);
+std::unique_ptr<Check> make_answer_implies_fields_check(Params&);
+std::unique_ptr<Check> make_heading_matches_check(Params&);
+std::unique_ptr<Check> make_html_comments_check(Params&);
+std::unique_ptr<Check> make_prr_questionnaire_check(Params&);
+std::unique_ptr<Check> make_required_headings_check(Params&);
+std::unique_ptr<Check> make_section_content_check(Params&);
+std::unique_ptr<Check> make_unresolved_blocks_check(Params&);
 std::unique_ptr<Check> make_consistency_check(Params&);
 std::unique_ptr<Check> make_date_check(Params&);
 std::unique_ptr<Check> make_file_exists_check(Params&);
@@ -22,6 +29,20 @@ std::unique_ptr<Check> make_yaml_valid_check(Params&);
 
 const std::vector<CheckKind>& check_kinds() {
   static const std::vector<CheckKind> kinds = {
+      {"answer-implies-fields", "an answer in the README requires metadata fields",
+       CheckScope::Proposal, make_answer_implies_fields_check},
+      {"heading-matches", "the title agrees with a metadata field", CheckScope::Proposal,
+       make_heading_matches_check},
+      {"html-comments", "HTML comments are closed, and nothing closes what was never opened",
+       CheckScope::File, make_html_comments_check},
+      {"prr-questionnaire", "the PRR questions the stage requires are answered",
+       CheckScope::Proposal, make_prr_questionnaire_check},
+      {"required-headings", "the README has the template's headings", CheckScope::Proposal,
+       make_required_headings_check},
+      {"section-content", "a section is filled in, or free of template placeholders",
+       CheckScope::Proposal, make_section_content_check},
+      {"unresolved-blocks", "UNRESOLVED blocks are balanced, or gone", CheckScope::Proposal,
+       make_unresolved_blocks_check},
       {"allowed-keys", "only the listed keys appear in each mapping", CheckScope::Proposal,
        make_allowed_keys_check},
       {"consistency", "relations between fields: equals, version order", CheckScope::Proposal,

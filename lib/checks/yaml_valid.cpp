@@ -41,8 +41,9 @@ class YamlValidCheck : public Check {
     if (!doc->yaml) {
       // A document declared as front matter that has none carries no metadata at all.
       if (doc->spec && doc->spec->format == DocumentFormat::FrontMatter) {
-        ctx.report(location_of(*doc, Range::line(1)), {{"problem", "missing front matter"}},
-                   "the file has no YAML front matter (a first line '---', the metadata, then '---')");
+        ctx.report(
+            location_of(*doc, Range::line(1)), {{"problem", "missing front matter"}},
+            "the file has no YAML front matter (a first line '---', the metadata, then '---')");
       }
       return;
     }

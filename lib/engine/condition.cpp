@@ -20,7 +20,8 @@ struct Condition::Node {
     Matches,  // field predicates
     VersionAtLeast,
     VersionBelow,
-    Changed
+    Changed,
+    TargetsRelease
   };
   Op op = Op::All;
   std::vector<Node> children;
@@ -131,6 +132,17 @@ Condition::Node parse_node(const YamlNode* node, const std::string& file) {
       negate.op = Op::Not;
       negate.children.push_back(parse_node(e.value, file));
       all.children.push_back(std::move(negate));
+    } else if (key == "targets-release") {
+      // `targets-release: true`: the proposal targets the release given with --release, as the
+      // pack's `release: targets:` condition defines it.
+      Condition::Node targets;
+      targets.op = Op::TargetsRelease;
+      if (!e.value->is_scalar() ||
+          (e.value->resolved().value != "true" && e.value->resolved().value != "false")) {
+        throw RuleError(file, e.value->range.start, "'targets-release' must be true or false");
+      }
+      targets.flag = e.value->resolved().value == "true";
+      all.children.push_back(std::move(targets));
     } else if (key == "changed") {
       // `changed: true`: the proposal is part of the changed-file set (or the whole repo is linted
       // by explicit paths); lets a pack hold old proposals to a lower standard.
@@ -184,6 +196,11 @@ bool evaluate_node(const Condition::Node& n, const ConditionInput& in) {
       return !evaluate_node(n.children.front(), in);
     case Op::Changed:
       return in.in_changed_set == n.flag;
+    case Op::TargetsRelease: {
+      bool targets = in.release_targets && in.variables && in.variables("release") &&
+                     in.release_targets->evaluate(in);
+      return targets == n.flag;
+    }
     default:
       break;
   }

@@ -17,10 +17,14 @@
 
 namespace keplint {
 
+class Condition;
+
 struct ConditionInput {
   const YamlNode* metadata = nullptr;  // root of the proposal's metadata document
   VariableLookup variables;            // {name} -> value; null means metadata only
   bool in_changed_set = true;          // the proposal was named by the changed-file set
+  // The pack's `release: targets:` condition, for `targets-release: true` (freeze checks).
+  const Condition* release_targets = nullptr;
 };
 
 class Condition {

@@ -123,6 +123,7 @@ void lint_proposal(const RunContext& run, const Proposal& proposal, const LintOp
   ConditionInput input;
   input.metadata = proposal.metadata();
   input.in_changed_set = proposal.in_changed_set;
+  if (run.pack().has_release_targets) input.release_targets = &run.pack().release_targets;
   input.variables = [&](std::string_view name) -> std::optional<std::string> {
     if (auto v = run.variable(name)) return v;
     return proposal.variable(name);

@@ -187,6 +187,7 @@ Rule parse_rule(const YamlNode* node, const std::string& file, const Layout& lay
   }
   rule.when = Condition::parse(r.node("when"), file);
   rule.message = r.string_or("message", "");
+  rule.tags = r.strings("tags", true);
   if (r.has("examples")) {
     Params examples = r.child("examples");
     rule.wrong = parse_examples(examples, "wrong");
@@ -250,6 +251,14 @@ Pack load_pack(const std::string& origin, const std::vector<PackFile>& files) {
   pack.detect = p.strings("detect", true);
   pack.layout = parse_layout(p.child("layout"));
   pack.datasets = parse_datasets(p, data);
+  if (p.has("release")) {
+    Params release = p.child("release");
+    const YamlNode* targets = release.node("targets");
+    if (!targets) release.fail("targets", "is required");
+    pack.release_targets = Condition::parse(targets, manifest_name);
+    pack.has_release_targets = true;
+    release.finish();
+  }
   p.finish();
 
   std::set<std::string> ids, names;

@@ -30,6 +30,10 @@ struct Pack {
   Layout layout;
   std::vector<DatasetSpec> datasets;
   std::vector<Rule> rules;  // sorted by id
+  // `release: {targets: <condition>}`: when a proposal targets the release given with
+  // --release (the condition may use {release}); used by freeze checks and `report`.
+  Condition release_targets;
+  bool has_release_targets = false;
 
   const Rule* find_rule(std::string_view id_or_name) const;
   Rule* find_rule(std::string_view id_or_name);

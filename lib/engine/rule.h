@@ -36,6 +36,7 @@ struct Rule {
   std::string kind;
   std::unique_ptr<Check> check;
   std::string message;
+  std::vector<std::string> tags;  // e.g. "freeze": the release team's checks for `report --release`
   std::string docs_url;
   std::vector<RuleExample> wrong;  // for the generated docs page
   std::vector<RuleExample> right;

@@ -284,7 +284,7 @@ void MarkdownDocument::scan_link_references() {
     std::string_view text = source_->line_text(line);
     if (text.empty() || text.find("]:") == std::string_view::npos) continue;
     std::size_t offset = source_->line_offset(line);
-    if (in_code_block(offset)) continue;
+    if (offset_in_code(offset)) continue;  // not in_code_block(): we are inside parse()
     std::string id, link, t1, t2, t3;
     if (!RE2::FullMatch(text, kDefinition, &id, &link, &t1, &t2, &t3)) continue;
     for (char& c : id) c = (c >= 'A' && c <= 'Z') ? static_cast<char>(c + 32) : c;
@@ -299,8 +299,12 @@ std::optional<std::size_t> MarkdownDocument::unterminated_comment() const {
 }
 
 bool MarkdownDocument::in_code_block(std::size_t offset) const {
-  const auto& blocks = code_blocks();
-  return std::any_of(blocks.begin(), blocks.end(),
+  parsed();
+  return offset_in_code(offset);
+}
+
+bool MarkdownDocument::offset_in_code(std::size_t offset) const {
+  return std::any_of(code_blocks_.begin(), code_blocks_.end(),
                      [&](const CodeBlock& b) { return b.begin <= offset && offset < b.end; });
 }
 

@@ -88,6 +88,8 @@ class MarkdownDocument {
     return *this;
   }
   void parse();
+  // For use during parse(): the public accessors would wait on the parse itself.
+  bool offset_in_code(std::size_t offset) const;
   void scan_comments(const std::vector<std::pair<std::size_t, std::size_t>>& code_line_ranges);
   void scan_link_references();
 
