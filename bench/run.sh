@@ -82,12 +82,15 @@ python3 - "$results" "$rss_whole" "$rss_one" <<'PY'
 import json, sys
 results, rss_whole, rss_one = sys.argv[1], int(sys.argv[2]), int(sys.argv[3])
 targets = {"whole-repo": 0.200, "one-kep": 0.015, "one-kep-j1": 0.015}
-print(f"{'case':<12} {'median':>10} {'mean':>10} {'min':>10} {'max':>10} {'runs':>5}  target")
+# Wall-clock medians are the target; user+system CPU (means) show the work done when the machine
+# is loaded by other processes and wall time mostly measures waiting for a core.
+print(f"{'case':<12} {'median':>10} {'mean':>10} {'min':>10} {'max':>10} {'cpu':>10} {'runs':>5}  target")
 for name, target in targets.items():
     r = json.load(open(f"{results}/{name}.json"))["results"][0]
     verdict = "ok" if r["median"] <= target else "OVER"
+    cpu = r["user"] + r["system"]
     print(f"{name:<12} {r['median']*1000:8.1f}ms {r['mean']*1000:8.1f}ms {r['min']*1000:8.1f}ms "
-          f"{r['max']*1000:8.1f}ms {len(r['times']):>5}  <= {target*1000:.0f} ms {verdict}")
+          f"{r['max']*1000:8.1f}ms {cpu*1000:8.1f}ms {len(r['times']):>5}  <= {target*1000:.0f} ms {verdict}")
 for name, kib in (("whole-repo", rss_whole), ("one-kep", rss_one)):
     verdict = "ok" if kib <= 100 * 1024 else "OVER"
     print(f"peak RSS {name:<12} {kib/1024:6.1f} MiB  <= 100 MiB {verdict}")
