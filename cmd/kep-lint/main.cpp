@@ -8,9 +8,11 @@
 #include <iostream>
 #include <sstream>
 
+#include "engine/fixer.h"
 #include "engine/linter.h"
 #include "engine/rule_error.h"
 #include "engine/session.h"
+#include "parse/mdtoc.h"
 #include "repo/changed_files.h"
 #include "repo/ci_environment.h"
 #include "repo/files_from.h"
@@ -47,7 +49,14 @@ struct LintArgs {
   std::string release;
   bool quiet = false;
   bool list_rules = false;
+  bool fix = false;
+  bool dry_run = false;
   std::vector<std::string> paths;
+};
+
+struct TocArgs {
+  std::vector<std::string> files;
+  int max_depth = 5;
 };
 
 [[noreturn]] void usage_error(const std::string& message) {
@@ -123,6 +132,51 @@ void list_rules(const Pack& pack) {
   }
 }
 
+LintOptions make_lint_options(const LintArgs& args, const Session& session) {
+  LintOptions lint_options;
+  lint_options.jobs = args.jobs;
+  lint_options.severity_overrides = session.config.severities;
+  lint_options.exclude = session.config.exclude;
+  if (!args.changed_from.empty() || !args.files_from.empty()) {
+    if (!args.paths.empty()) usage_error("give paths or a changed-file set, not both");
+    lint_options.changed_files = changed_paths(args, *session.repo);
+  }
+  for (const std::string& p : args.paths) {
+    std::string rel = session.repo->relative_to_root(p);
+    if (rel.empty() && fs::weakly_canonical(fs::absolute(p)) != session.repo->root()) {
+      usage_error("path '" + p + "' is outside the repository " + session.repo->root().string());
+    }
+    if (!rel.empty() && !fs::exists(session.repo->root() / rel)) {
+      usage_error("path '" + p + "' does not exist");
+    }
+    if (!rel.empty()) lint_options.paths.push_back(rel);
+  }
+  return lint_options;
+}
+
+// `kep-lint toc FILE...`: print the TOC mdtoc would generate, like mdtoc without --inplace.
+int run_toc(const TocArgs& args) {
+  int status = 0;
+  for (const std::string& file : args.files) {
+    std::ifstream in(file, std::ios::binary);
+    if (!in) {
+      std::cerr << "kep-lint: cannot read " << file << "\n";
+      status = 2;
+      continue;
+    }
+    std::ostringstream text;
+    text << in.rdbuf();
+    MarkdownDocument doc(std::make_shared<SourceFile>(file, text.str()));
+    TocOptions options;
+    options.max_depth = args.max_depth;
+    TocAnalysis toc = analyze_toc(doc, options);
+    // Without markers there is no skip-prefix: every heading counts.
+    std::cout << (toc.problem == TocProblem::kNone ? toc.generated
+                                                   : generate_toc(doc, 0, args.max_depth));
+  }
+  return status;
+}
+
 int run_lint(const LintArgs& args) {
   SessionOptions options;
   options.repo_dir = args.repo;
@@ -144,23 +198,26 @@ int run_lint(const LintArgs& args) {
     list_rules(*session.pack);
     return 0;
   }
+  LintOptions lint_options = make_lint_options(args, session);
 
-  LintOptions lint_options;
-  lint_options.jobs = args.jobs;
-  lint_options.severity_overrides = session.config.severities;
-  lint_options.exclude = session.config.exclude;
-  if (!args.changed_from.empty() || !args.files_from.empty()) {
-    if (!args.paths.empty()) usage_error("give paths or a changed-file set, not both");
-    lint_options.changed_files = changed_paths(args, *session.repo);
-  }
-  for (const std::string& p : args.paths) {
-    std::string rel = session.repo->relative_to_root(p);
-    if (rel.empty() && fs::weakly_canonical(fs::absolute(p)) != session.repo->root()) {
-      usage_error("path '" + p + "' is outside the repository " + session.repo->root().string());
+  if (args.fix) {
+    // Fix, then lint again: a fix is a whole-file rewrite computed from the text it saw, so
+    // a file with two fixable findings takes two rounds. Each round starts a fresh session
+    // because the repository caches file contents.
+    for (int round = 0; round < 4; ++round) {
+      Report before = lint(*session.run, lint_options);
+      session.check_datasets();
+      FixOutcome outcome = apply_fixes(*session.repo, before.findings, args.dry_run, std::cout);
+      for (const std::string& e : outcome.errors) std::cerr << "kep-lint: " << e << "\n";
+      if (args.dry_run) return outcome.fixed.empty() && outcome.errors.empty() ? 0 : 1;
+      if (!args.quiet && !outcome.fixed.empty()) {
+        std::cerr << "kep-lint: fixed " << outcome.fixed.size() << " file"
+                  << (outcome.fixed.size() == 1 ? "" : "s") << "\n";
+      }
+      if (outcome.fixed.empty()) break;
+      session = open_session(options);
+      lint_options = make_lint_options(args, session);
     }
-    if (!rel.empty() && !fs::exists(session.repo->root() / rel))
-      usage_error("path '" + p + "' does not exist");
-    if (!rel.empty()) lint_options.paths.push_back(rel);
   }
 
   Report report = lint(*session.run, lint_options);
@@ -238,6 +295,18 @@ int main(int argc, char** argv) {
   app.add_option("--release", args.release, "Release being planned, e.g. v1.33 (freeze checks)");
   app.add_flag("--quiet,-q", args.quiet, "Do not print notes on stderr");
   app.add_flag("--list-rules", args.list_rules, "List the active pack's rules and exit");
+  app.add_flag("--fix", args.fix,
+               "Rewrite what can be fixed (out-of-date TOCs), then report what remains");
+  app.add_flag("--dry-run", args.dry_run,
+               "With --fix: print a unified diff, write nothing, exit 1 if anything would change");
+
+  TocArgs toc_args;
+  CLI::App* toc =
+      app.add_subcommand("toc", "Print the table of contents mdtoc would generate for FILE...");
+  toc->add_option("files", toc_args.files, "Markdown files")->required();
+  toc->add_option("--max-depth", toc_args.max_depth, "Deepest heading level included")
+      ->capture_default_str()
+      ->check(CLI::Range(1, 6));
 
   try {
     app.parse(argc, argv);
@@ -245,7 +314,12 @@ int main(int argc, char** argv) {
     int code = app.exit(e);
     return code == 0 ? 0 : 2;
   }
+  if (args.dry_run && !args.fix) {
+    std::cerr << "kep-lint: --dry-run goes with --fix\n";
+    return 2;
+  }
   try {
+    if (toc->parsed()) return run_toc(toc_args);
     return run_lint(args);
   } catch (const RuleError& e) {
     std::cerr << "kep-lint: " << e.what() << "\n";

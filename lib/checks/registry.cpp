@@ -16,30 +16,38 @@ std::unique_ptr<Check> make_path_matches_check(Params&);
 std::unique_ptr<Check> make_pattern_check(Params&);
 std::unique_ptr<Check> make_proposal_discovery_check(Params&);
 std::unique_ptr<Check> make_required_check(Params&);
+std::unique_ptr<Check> make_toc_check(Params&);
 std::unique_ptr<Check> make_value_type_check(Params&);
 std::unique_ptr<Check> make_yaml_valid_check(Params&);
 
 const std::vector<CheckKind>& check_kinds() {
   static const std::vector<CheckKind> kinds = {
-      {"allowed-keys", "only the listed keys appear in each mapping", false,
+      {"allowed-keys", "only the listed keys appear in each mapping", CheckScope::Proposal,
        make_allowed_keys_check},
-      {"consistency", "relations between fields: equals, version order", false,
+      {"consistency", "relations between fields: equals, version order", CheckScope::Proposal,
        make_consistency_check},
-      {"date", "values are real calendar dates (YYYY-MM-DD)", false, make_date_check},
-      {"file-exists", "a document of the proposal exists, spelled exactly", false,
+      {"date", "values are real calendar dates (YYYY-MM-DD)", CheckScope::Proposal,
+       make_date_check},
+      {"file-exists", "a document of the proposal exists, spelled exactly", CheckScope::Proposal,
        make_file_exists_check},
-      {"file-readable", "the proposal's documents can be read", false, make_file_readable_check},
-      {"member-of", "values belong to a dataset", false, make_member_of_check},
-      {"one-of", "values come from a fixed list", false, make_one_of_check},
-      {"orphan-documents", "every file of a document family belongs to a proposal", true,
-       make_orphan_documents_check},
-      {"path-matches", "a field agrees with the proposal's path", false, make_path_matches_check},
-      {"pattern", "values match (or avoid) a regular expression", false, make_pattern_check},
-      {"proposal-discovery", "files that need a proposal lie in one", true,
+      {"file-readable", "the proposal's documents can be read", CheckScope::Proposal,
+       make_file_readable_check},
+      {"member-of", "values belong to a dataset", CheckScope::Proposal, make_member_of_check},
+      {"one-of", "values come from a fixed list", CheckScope::Proposal, make_one_of_check},
+      {"orphan-documents", "every file of a document family belongs to a proposal",
+       CheckScope::Repository, make_orphan_documents_check},
+      {"path-matches", "a field agrees with the proposal's path", CheckScope::Proposal,
+       make_path_matches_check},
+      {"pattern", "values match (or avoid) a regular expression", CheckScope::Proposal,
+       make_pattern_check},
+      {"proposal-discovery", "files that need a proposal lie in one", CheckScope::Repository,
        make_proposal_discovery_check},
-      {"required", "fields are present and not empty", false, make_required_check},
-      {"value-type", "fields have the expected YAML shape", false, make_value_type_check},
-      {"yaml-valid", "the document is valid YAML without duplicate keys", false,
+      {"required", "fields are present and not empty", CheckScope::Proposal, make_required_check},
+      {"toc", "the table of contents matches the headings (mdtoc-exact)", CheckScope::File,
+       make_toc_check},
+      {"value-type", "fields have the expected YAML shape", CheckScope::Proposal,
+       make_value_type_check},
+      {"yaml-valid", "the document is valid YAML without duplicate keys", CheckScope::Proposal,
        make_yaml_valid_check},
   };
   return kinds;

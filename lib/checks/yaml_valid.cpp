@@ -38,7 +38,14 @@ class YamlValidCheck : public Check {
 
   void check_proposal(ProposalContext& ctx) const override {
     const LoadedDocument* doc = ctx.document();
-    if (!doc->yaml) return;
+    if (!doc->yaml) {
+      // A document declared as front matter that has none carries no metadata at all.
+      if (doc->spec && doc->spec->format == DocumentFormat::FrontMatter) {
+        ctx.report(location_of(*doc, Range::line(1)), {{"problem", "missing front matter"}},
+                   "the file has no YAML front matter (a first line '---', the metadata, then '---')");
+      }
+      return;
+    }
     for (const YamlProblem& p : doc->yaml->problems()) {
       if (std::find(kinds_.begin(), kinds_.end(), p.kind) == kinds_.end()) continue;
       ctx.report(location_of(*doc, p.range, p.key), {{"problem", p.message}, {"key", p.key}},

@@ -4,7 +4,6 @@
 
 #include "engine/rule.h"
 #include "engine/run_context.h"
-#include "repo/glob.h"
 
 namespace keplint {
 
@@ -38,7 +37,8 @@ std::optional<std::string> CheckContext::expand(std::string_view tmpl) const {
 }
 
 void CheckContext::report(const Location& where, const MessageVars& vars,
-                          std::string_view fallback_message, std::string raw_details) {
+                          std::string_view fallback_message, std::string raw_details,
+                          std::shared_ptr<const std::string> fixed_text) {
   std::string_view tmpl =
       rule_.message.empty() ? fallback_message : std::string_view(rule_.message);
   Finding f;
@@ -52,6 +52,7 @@ void CheckContext::report(const Location& where, const MessageVars& vars,
   f.proposal = proposal_path();
   f.docs_url = rule_.docs_url;
   f.raw_details = std::move(raw_details);
+  f.fixed_text = std::move(fixed_text);
   f.message = fill_text_template(tmpl, [&](std::string_view name) -> std::optional<std::string> {
     auto it = vars.find(name);
     if (it != vars.end()) return it->second;
@@ -66,17 +67,7 @@ std::optional<std::string> ProposalContext::variable(std::string_view name) cons
 }
 
 std::vector<std::string> RepositoryContext::files_in_scope(std::string_view glob) const {
-  std::vector<std::string> out;
-  if (run().whole_repo()) {
-    for (const std::string& f : run().repo().walk(glob_literal_prefix(glob))) {
-      if (glob_match(glob, f)) out.push_back(f);
-    }
-  } else {
-    for (const std::string& f : *run().scope_files()) {
-      if (glob_match(glob, f)) out.push_back(f);
-    }
-  }
-  return out;
+  return run().files_in_scope(glob);
 }
 
 const CheckKind* find_check_kind(std::string_view name) {

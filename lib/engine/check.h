@@ -47,8 +47,10 @@ class CheckContext {
   const Dataset* dataset(std::string_view name) const;
 
   // Renders the rule's message (or `fallback_message` when the rule has none) with `vars`.
+  // `fixed_text`: the whole file as `--fix` should write it, for fixable findings.
   void report(const Location& where, const MessageVars& vars, std::string_view fallback_message,
-              std::string raw_details = "");
+              std::string raw_details = "",
+              std::shared_ptr<const std::string> fixed_text = nullptr);
   // {name} lookup for messages and templates; proposal contexts add metadata fields.
   virtual std::optional<std::string> variable(std::string_view name) const;
   // Fills {name} placeholders from variable(); nullopt when one has no value.
@@ -82,6 +84,23 @@ class ProposalContext : public CheckContext {
   const LoadedDocument* document_;
 };
 
+// A file-level rule's view of one file (a Markdown page, a YAML file): the parsed document is
+// shared with the proposal that owns the file, if any, so nothing is parsed twice.
+class FileContext : public CheckContext {
+ public:
+  FileContext(const Rule& rule, const RunContext& run, std::vector<Finding>& out,
+              const LoadedDocument& document, std::string proposal)
+      : CheckContext(rule, run, out), document_(document), proposal_(std::move(proposal)) {}
+  const LoadedDocument& document() const { return document_; }
+
+ protected:
+  std::string proposal_path() const override { return proposal_; }
+
+ private:
+  const LoadedDocument& document_;
+  std::string proposal_;
+};
+
 class RepositoryContext : public CheckContext {
  public:
   using CheckContext::CheckContext;
@@ -95,14 +114,19 @@ class Check {
   virtual ~Check() = default;
   virtual void check_proposal(ProposalContext&) const {}
   virtual void check_repository(RepositoryContext&) const {}
+  virtual void check_file(FileContext&) const {}
 };
 
-// What the registry knows about a kind: its name, whether it runs per proposal or once per
-// repository, and a factory that reads and validates its parameters.
+// Where a kind runs: once per proposal (on one of its documents or the proposal as a whole),
+// once per repository, or once per matching file (`applies-to: files`).
+enum class CheckScope { Proposal, Repository, File };
+
+// What the registry knows about a kind: its name, where it runs, and a factory that reads and
+// validates its parameters.
 struct CheckKind {
   std::string_view name;
   std::string_view summary;
-  bool repository_level = false;
+  CheckScope scope = CheckScope::Proposal;
   std::unique_ptr<Check> (*create)(Params& params);
 };
 

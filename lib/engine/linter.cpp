@@ -74,8 +74,52 @@ Severity effective_severity(const Rule& rule, const LintOptions& options, bool i
   return rule.severity;
 }
 
+// A file-level rule with its exclusions resolved for this run.
+struct FileRule {
+  const Rule* rule;
+  std::set<std::string> listed;  // paths named in the rule's exclude-list file
+
+  bool matches(const std::string& path) const {
+    auto any = [&](const std::vector<std::string>& globs) {
+      return std::any_of(globs.begin(), globs.end(),
+                         [&](const std::string& g) { return glob_match(g, path); });
+    };
+    return any(rule->files) && !any(rule->exclude) && !listed.count(path);
+  }
+};
+
+std::vector<FileRule> file_rules(const RunContext& run) {
+  std::vector<FileRule> out;
+  for (const Rule& rule : run.pack().rules) {
+    if (!rule.file_level()) continue;
+    FileRule fr{&rule, {}};
+    if (!rule.exclude_list.empty()) {
+      if (ReadResult r = run.repo().read(rule.exclude_list); r.ok()) {
+        for (int line = 1; line <= r.source->line_count(); ++line) {
+          std::string_view text = r.source->line_text(line);
+          while (!text.empty() && (text.back() == ' ' || text.back() == '\t'))
+            text.remove_suffix(1);
+          while (!text.empty() && text.substr(0, 2) == "./") text.remove_prefix(2);
+          if (!text.empty() && text.front() != '#') fr.listed.emplace(text);
+        }
+      }
+    }
+    out.push_back(std::move(fr));
+  }
+  return out;
+}
+
+void run_file_rule(const RunContext& run, const FileRule& fr, const LoadedDocument& doc,
+                   const std::string& proposal, Severity severity, std::vector<Finding>& out) {
+  std::size_t first = out.size();
+  FileContext ctx(*fr.rule, run, out, doc, proposal);
+  fr.rule->check->check_file(ctx);
+  for (std::size_t i = first; i < out.size(); ++i) out[i].severity = severity;
+}
+
 void lint_proposal(const RunContext& run, const Proposal& proposal, const LintOptions& options,
-                   std::vector<Finding>& out) {
+                   const std::vector<FileRule>& files, std::vector<Finding>& out,
+                   std::vector<std::pair<const Rule*, std::string>>& files_done) {
   ConditionInput input;
   input.metadata = proposal.metadata();
   input.in_changed_set = proposal.in_changed_set;
@@ -101,6 +145,16 @@ void lint_proposal(const RunContext& run, const Proposal& proposal, const LintOp
     rule.check->check_proposal(ctx);
     for (std::size_t i = first; i < out.size(); ++i) out[i].severity = severity;
   }
+  // File-level rules on this proposal's own documents, while they are parsed.
+  for (const FileRule& fr : files) {
+    Severity severity = effective_severity(*fr.rule, options, proposal.in_changed_set);
+    for (const LoadedDocument& doc : proposal.documents) {
+      if (doc.path.empty() || !fr.matches(doc.path)) continue;
+      files_done.emplace_back(fr.rule, doc.path);
+      if (severity == Severity::Off || !doc.exists()) continue;
+      run_file_rule(run, fr, doc, proposal.path, severity, out);
+    }
+  }
 }
 
 bool excluded(const std::string& path, const std::vector<std::string>& globs) {
@@ -120,7 +174,9 @@ Report lint(RunContext& run, const LintOptions& options) {
     if (!excluded(p, options.exclude)) proposals.push_back(p);
   }
 
+  std::vector<FileRule> files = file_rules(run);
   std::vector<std::vector<Finding>> per_proposal(proposals.size());
+  std::vector<std::vector<std::pair<const Rule*, std::string>>> done(proposals.size());
   std::atomic<std::size_t> next{0};
   auto worker = [&] {
     for (std::size_t i = next++; i < proposals.size(); i = next++) {
@@ -129,7 +185,7 @@ Report lint(RunContext& run, const LintOptions& options) {
       for (const LoadedDocument& doc : proposal.documents) {
         if (!doc.path.empty()) run.record_claim(doc.path, proposal.path);
       }
-      lint_proposal(run, proposal, options, per_proposal[i]);
+      lint_proposal(run, proposal, options, files, per_proposal[i], done[i]);
     }
   };
   int jobs =
@@ -147,6 +203,24 @@ Report lint(RunContext& run, const LintOptions& options) {
   for (auto& list : per_proposal) {
     for (auto& f : list) report.findings.push_back(std::move(f));
   }
+  // File-level rules on the matching files no proposal covered (pages such as keps/README.md).
+  std::set<std::pair<const Rule*, std::string>> covered;
+  for (auto& list : done) covered.insert(list.begin(), list.end());
+  for (const FileRule& fr : files) {
+    Severity severity = effective_severity(*fr.rule, options, !scope.whole_repo);
+    if (severity == Severity::Off) continue;
+    std::set<std::string> candidates;
+    for (const std::string& glob : fr.rule->files) {
+      for (std::string& f : run.files_in_scope(glob)) candidates.insert(std::move(f));
+    }
+    for (const std::string& path : candidates) {
+      if (!fr.matches(path) || covered.count({fr.rule, path})) continue;
+      LoadedDocument doc = load_file_document(run.repo(), path);
+      if (!doc.exists()) continue;
+      run_file_rule(run, fr, doc, run.claimed_by(path).value_or(""), severity, report.findings);
+    }
+  }
+
   for (const Rule& rule : run.pack().rules) {
     if (!rule.repository_level()) continue;
     Severity severity = effective_severity(rule, options, !scope.whole_repo);

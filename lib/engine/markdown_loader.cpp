@@ -1,10 +1,11 @@
 #include "engine/markdown_loader.h"
 
+#include "parse/markdown_document.h"
+
 namespace keplint {
 
-// Replaced by the cmark-based model when lib/parse/markdown_document lands.
-std::shared_ptr<const MarkdownDocument> parse_markdown_document(SourcePtr) {
-  return nullptr;
+std::shared_ptr<const MarkdownDocument> parse_markdown_document(SourcePtr source) {
+  return std::make_shared<const MarkdownDocument>(std::move(source));
 }
 
 }  // namespace keplint

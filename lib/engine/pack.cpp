@@ -161,8 +161,14 @@ Rule parse_rule(const YamlNode* node, const std::string& file, const Layout& lay
   rule.rationale = r.string_or("rationale", "");
   rule.applies_to = r.string("applies-to");
   if (rule.applies_to != "proposal" && rule.applies_to != "repository" &&
-      !layout.document(rule.applies_to)) {
-    r.fail("applies-to", "must be 'proposal', 'repository' or a document role of the layout");
+      rule.applies_to != "files" && !layout.document(rule.applies_to)) {
+    r.fail("applies-to",
+           "must be 'proposal', 'repository', 'files' or a document role of the layout");
+  }
+  if (rule.file_level()) {
+    rule.files = r.strings("files");
+    rule.exclude = r.strings("exclude", true);
+    rule.exclude_list = r.string_or("exclude-list", "");
   }
   rule.when = Condition::parse(r.node("when"), file);
   rule.message = r.string_or("message", "");
@@ -184,10 +190,14 @@ Rule parse_rule(const YamlNode* node, const std::string& file, const Layout& lay
       known += (known.empty() ? "" : ", ") + std::string(k.name);
     check.fail("kind", "names no check kind (known: " + known + ")");
   }
-  if (kind->repository_level != rule.repository_level()) {
-    r.fail("applies-to", kind->repository_level
-                             ? "must be 'repository' for check kind '" + rule.kind + "'"
-                             : "cannot be 'repository' for check kind '" + rule.kind + "'");
+  CheckScope scope = rule.repository_level() ? CheckScope::Repository
+                     : rule.file_level()     ? CheckScope::File
+                                             : CheckScope::Proposal;
+  if (kind->scope != scope) {
+    const char* wanted = kind->scope == CheckScope::Repository ? "'repository'"
+                         : kind->scope == CheckScope::File     ? "'files'"
+                                                               : "'proposal' or a document role";
+    r.fail("applies-to", std::string("must be ") + wanted + " for check kind '" + rule.kind + "'");
   }
   Params kind_params(check_node, file, "check kind '" + rule.kind + "' of rule " + rule.id);
   kind_params.string("kind");

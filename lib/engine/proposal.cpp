@@ -38,13 +38,13 @@ std::optional<std::string> Proposal::variable(std::string_view name) const {
 
 namespace {
 
-void read_document(const Repository& repo, LoadedDocument& doc) {
+void read_document(const Repository& repo, LoadedDocument& doc, DocumentFormat format) {
   ReadResult r = repo.read(doc.path);
   doc.status = r.status;
   doc.read_detail = r.detail;
   if (!r.ok()) return;
   doc.source = r.source;
-  switch (doc.spec->format) {
+  switch (format) {
     case DocumentFormat::Yaml:
       doc.yaml = YamlDocument::parse(doc.source);
       break;
@@ -60,6 +60,14 @@ void read_document(const Repository& repo, LoadedDocument& doc) {
 }
 
 }  // namespace
+
+LoadedDocument load_file_document(const Repository& repo, const std::string& path) {
+  LoadedDocument doc;
+  doc.path = path;
+  bool yaml = path.ends_with(".yaml") || path.ends_with(".yml");
+  read_document(repo, doc, yaml ? DocumentFormat::Yaml : DocumentFormat::Markdown);
+  return doc;
+}
 
 Proposal load_proposal(const Repository& repo, const Layout& layout, const std::string& path) {
   Proposal p;
@@ -78,7 +86,7 @@ Proposal load_proposal(const Repository& repo, const Layout& layout, const std::
                                       {"dir", "proposal", "file"});
       if (!doc.filled.ok()) continue;
       doc.path = doc.filled.path;
-      read_document(repo, doc);
+      read_document(repo, doc, spec.format);
     }
   }
   return p;

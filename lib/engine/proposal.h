@@ -43,6 +43,10 @@ struct Proposal {
   std::optional<std::string> variable(std::string_view name) const;
 };
 
+// Reads and parses a file outside any proposal for file-level rules; the format follows the
+// extension (.md: Markdown, .yaml/.yml: YAML).
+LoadedDocument load_file_document(const Repository& repo, const std::string& path);
+
 // Reads and parses a proposal's documents. The primary document is loaded first because the
 // other paths may need its fields (the PRR path uses owning-sig and kep-number).
 Proposal load_proposal(const Repository& repo, const Layout& layout, const std::string& path);

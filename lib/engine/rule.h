@@ -26,7 +26,12 @@ struct Rule {
   std::optional<Severity> whole_repo_severity;
   std::string description;
   std::string rationale;
-  std::string applies_to;  // a document role, "proposal" or "repository"
+  std::string applies_to;  // a document role, "proposal", "repository" or "files"
+  // For `applies-to: files`: which files, minus globs and the paths listed in a repository file
+  // (kubernetes lists pages without a TOC in hack/.notableofcontents).
+  std::vector<std::string> files;
+  std::vector<std::string> exclude;
+  std::string exclude_list;
   Condition when;
   std::string kind;
   std::unique_ptr<Check> check;
@@ -37,6 +42,7 @@ struct Rule {
   std::string file;  // pack file that defines it
   int line = 0;
   bool repository_level() const { return applies_to == "repository"; }
+  bool file_level() const { return applies_to == "files"; }
 };
 
 }  // namespace keplint

@@ -1,5 +1,7 @@
 #include "engine/run_context.h"
 
+#include "repo/glob.h"
+
 namespace keplint {
 
 const Dataset* RunContext::dataset(std::string_view name) const {
@@ -12,6 +14,20 @@ std::optional<std::string> RunContext::variable(std::string_view name) const {
   auto it = variables_.find(std::string(name));
   if (it == variables_.end()) return std::nullopt;
   return it->second;
+}
+
+std::vector<std::string> RunContext::files_in_scope(std::string_view glob) const {
+  std::vector<std::string> out;
+  if (whole_repo()) {
+    for (const std::string& f : repo_.walk(glob_literal_prefix(glob))) {
+      if (glob_match(glob, f)) out.push_back(f);
+    }
+  } else {
+    for (const std::string& f : *scope_files_) {
+      if (glob_match(glob, f)) out.push_back(f);
+    }
+  }
+  return out;
 }
 
 const std::vector<std::string>& RunContext::all_proposals() const {

@@ -39,6 +39,10 @@ class RunContext {
   void set_scope_files(std::vector<std::string> files) { scope_files_ = std::move(files); }
   const std::optional<std::vector<std::string>>& scope_files() const { return scope_files_; }
 
+  // Files the run covers that match `glob`: every file in a whole-repo run, the changed (and
+  // still present) files in a changed-set run.
+  std::vector<std::string> files_in_scope(std::string_view glob) const;
+
   // Every proposal in the repository (discovered once, on first use).
   const std::vector<std::string>& all_proposals() const;
   std::vector<std::string> proposals_with_key(std::string_view key) const;

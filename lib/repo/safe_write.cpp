@@ -1,0 +1,113 @@
+#include "repo/safe_write.h"
+
+#include <fcntl.h>
+#include <sys/stat.h>
+#include <unistd.h>
+
+#include <cerrno>
+#include <cstring>
+#include <random>
+
+namespace keplint {
+namespace {
+
+std::string errno_text(const std::string& what, const std::string& path) {
+  return what + " " + path + ": " + std::strerror(errno);
+}
+
+std::string directory_of(const std::string& path) {
+  std::size_t slash = path.rfind('/');
+  if (slash == std::string::npos) return ".";
+  if (slash == 0) return "/";
+  return path.substr(0, slash);
+}
+
+std::string base_name(const std::string& path) {
+  std::size_t slash = path.rfind('/');
+  return slash == std::string::npos ? path : path.substr(slash + 1);
+}
+
+// Closes the descriptor and removes the temporary file unless released after the rename.
+class TempFile {
+ public:
+  TempFile(int fd, std::string path) : fd_(fd), path_(std::move(path)) {}
+  TempFile(const TempFile&) = delete;
+  TempFile& operator=(const TempFile&) = delete;
+  ~TempFile() {
+    close();
+    if (!path_.empty()) ::unlink(path_.c_str());
+  }
+  int fd() const { return fd_; }
+  const std::string& path() const { return path_; }
+  bool close() {
+    if (fd_ < 0) return true;
+    int rc = ::close(fd_);
+    fd_ = -1;
+    return rc == 0;
+  }
+  void release() { path_.clear(); }
+
+ private:
+  int fd_;
+  std::string path_;
+};
+
+}  // namespace
+
+WriteResult replace_file_atomically(const std::string& path, std::string_view contents) {
+  try {
+    struct stat st;
+    if (::lstat(path.c_str(), &st) != 0) return {false, errno_text("cannot stat", path)};
+    if (S_ISLNK(st.st_mode)) return {false, "refusing to write through symlink " + path};
+    if (!S_ISREG(st.st_mode)) return {false, "not a regular file: " + path};
+    mode_t mode = st.st_mode & 07777;
+
+    std::string dir = directory_of(path);
+    std::random_device rd;
+    std::mt19937_64 rng(rd());
+    int fd = -1;
+    std::string temp_path;
+    for (int attempt = 0; attempt < 100 && fd < 0; ++attempt) {
+      temp_path = dir + "/." + base_name(path) + ".keplint-" + std::to_string(rng() % 1000000000);
+      fd = ::open(temp_path.c_str(), O_WRONLY | O_CREAT | O_EXCL | O_CLOEXEC | O_NOFOLLOW, 0600);
+      if (fd < 0 && errno != EEXIST) return {false, errno_text("cannot create", temp_path)};
+    }
+    if (fd < 0) return {false, "cannot create a temporary file next to " + path};
+    TempFile temp(fd, temp_path);
+
+    // Same permission bits as the original (fchmod, so the umask does not interfere).
+    if (::fchmod(temp.fd(), mode) != 0) return {false, errno_text("cannot chmod", temp_path)};
+    std::size_t written = 0;
+    while (written < contents.size()) {
+      ssize_t n = ::write(temp.fd(), contents.data() + written, contents.size() - written);
+      if (n < 0) {
+        if (errno == EINTR) continue;
+        return {false, errno_text("cannot write", temp_path)};
+      }
+      written += static_cast<std::size_t>(n);
+    }
+    if (::fsync(temp.fd()) != 0) return {false, errno_text("cannot fsync", temp_path)};
+    if (!temp.close()) return {false, errno_text("cannot close", temp_path)};
+
+    // The target may have been swapped for a symlink meanwhile: check again just before.
+    if (::lstat(path.c_str(), &st) != 0 || !S_ISREG(st.st_mode)) {
+      return {false, "file changed while writing: " + path};
+    }
+    if (::rename(temp_path.c_str(), path.c_str()) != 0) {
+      return {false, errno_text("cannot rename over", path)};
+    }
+    temp.release();
+
+    // Persist the rename itself.
+    int dir_fd = ::open(dir.c_str(), O_RDONLY | O_DIRECTORY | O_CLOEXEC);
+    if (dir_fd >= 0) {
+      ::fsync(dir_fd);
+      ::close(dir_fd);
+    }
+    return {true, {}};
+  } catch (const std::exception& e) {
+    return {false, std::string("cannot write ") + path + ": " + e.what()};
+  }
+}
+
+}  // namespace keplint

@@ -1,0 +1,22 @@
+// Atomic replacement of a file's contents, for --fix: readers see the old file or the new one,
+// never a half-written one, and a failure leaves the original untouched.
+#pragma once
+
+#include <string>
+#include <string_view>
+
+namespace keplint {
+
+struct WriteResult {
+  bool ok = false;
+  std::string error;  // why it failed, naming the path; empty on success
+  explicit operator bool() const { return ok; }
+};
+
+// Replaces the regular file at `path` with `contents`: writes a temporary file created
+// exclusively (O_EXCL) in the same directory with the original's permission bits, fsyncs it,
+// renames it over the original and fsyncs the directory. Refuses symlinks and non-regular
+// files. On any failure the temporary file is removed. Never throws.
+WriteResult replace_file_atomically(const std::string& path, std::string_view contents);
+
+}  // namespace keplint
