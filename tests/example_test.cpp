@@ -82,6 +82,9 @@ const Planted kPlanted[] = {
      "keps/sig-scheduling/998-queue-fairness-hints/kep.yaml", 2, "0998"},
     {"kep-number differs from its directory", "KEP013", "error",
      "keps/sig-scheduling/998-queue-fairness-hints/kep.yaml", 2, "expected '998'"},
+    {"stale table of contents", "KEP050", "error",
+     "keps/sig-apps/4102-rollout-pause-budget/README.md", 17,
+     "expected `  - [Version Skew Strategy](#version-skew-strategy)`"},
     {"missing README", "KEP030", "error", "keps/sig-scheduling/998-queue-fairness-hints/kep.yaml",
      1, "README.md does not exist"},
 };
