@@ -227,9 +227,19 @@ int run_lint(const LintArgs& args) {
     for (const std::string& note : session.notes()) std::cerr << "kep-lint: " << note << "\n";
   }
 
+  Severity fail_level = Severity::Error;
+  if (!args.fail_level.empty()) {
+    auto s = parse_severity(args.fail_level);
+    if (!s || *s == Severity::Off) usage_error("--fail-level must be error, warning or info");
+    fail_level = *s;
+  } else if (session.config.fail_level) {
+    fail_level = *session.config.fail_level;
+  }
+
   for (const OutputSpec& spec : outputs) {
     ReporterOptions ro;
     ro.color = spec.format == "text" && use_color(args.color, spec.path);
+    ro.fail_level = fail_level;  // JUnit fails the cases the exit code fails on
     auto reporter = make_reporter(spec.format, ro);
     if (spec.path.empty()) {
       reporter->write(report, std::cout);
@@ -241,14 +251,6 @@ int run_lint(const LintArgs& args) {
     }
   }
 
-  Severity fail_level = Severity::Error;
-  if (!args.fail_level.empty()) {
-    auto s = parse_severity(args.fail_level);
-    if (!s || *s == Severity::Off) usage_error("--fail-level must be error, warning or info");
-    fail_level = *s;
-  } else if (session.config.fail_level) {
-    fail_level = *session.config.fail_level;
-  }
   int failing = 0, warnings = 0;
   for (const Finding& f : report.findings) {
     if (f.severity >= fail_level) ++failing;

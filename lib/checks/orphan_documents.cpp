@@ -1,7 +1,10 @@
 // orphan-documents: files of a document family (PRR approvals) that no proposal claims: filed
 // under the wrong directory, misnumbered, or left behind after the proposal moved.
+//   document: prr                                   the layout's document role (needs `family`)
+//   exclude: ["keps/prod-readiness/template/**"]    files of the family that are not documents
 #include "checks/field_values.h"
 #include "engine/run_context.h"
+#include "repo/glob.h"
 
 namespace keplint {
 
@@ -9,7 +12,8 @@ namespace {
 
 class OrphanDocumentsCheck : public Check {
  public:
-  explicit OrphanDocumentsCheck(Params& p) : document_(p.string("document")) {}
+  explicit OrphanDocumentsCheck(Params& p)
+      : document_(p.string("document")), exclude_(p.strings("exclude", true)) {}
 
   void check_repository(RepositoryContext& ctx) const override {
     const RunContext& run = ctx.run();
@@ -18,6 +22,10 @@ class OrphanDocumentsCheck : public Check {
     const std::string& key_field = run.layout().proposals.key_field;
     for (const std::string& file : ctx.files_in_scope(spec->family)) {
       if (run.claimed_by(file)) continue;
+      if (std::any_of(exclude_.begin(), exclude_.end(),
+                      [&](const std::string& g) { return glob_match(g, file); })) {
+        continue;
+      }
       Location at{file, Range{}, nullptr, file};
       if (ReadResult r = run.repo().read(file); r.ok()) at = {file, Range::line(1), r.source, file};
       MessageVars vars{{"path", file}, {"document", document_}, {"template", spec->path_template}};
@@ -35,15 +43,24 @@ class OrphanDocumentsCheck : public Check {
         ctx.report(at, vars, "{path} belongs to no proposal: none has {key-field} {key}");
         continue;
       }
+      // Several proposals can share a key (a KEP and the one it replaced): the file is an
+      // orphan only when none of them expects it here.
+      std::vector<std::pair<std::string, std::string>> expected;  // owner, where it expects it
+      bool claimed = false;
       for (const std::string& owner : owners) {
         Proposal proposal = load_proposal(run.repo(), run.layout(), owner);
         const LoadedDocument* doc = proposal.document(document_);
         if (doc && doc->path == file) {
           run.record_claim(file, owner);
+          claimed = true;
           break;
         }
+        expected.emplace_back(owner, doc && !doc->path.empty() ? doc->path : spec->path_template);
+      }
+      if (claimed) continue;
+      for (const auto& [owner, where] : expected) {
         vars["proposal"] = owner;
-        vars["expected"] = doc && !doc->path.empty() ? doc->path : spec->path_template;
+        vars["expected"] = where;
         ctx.report(at, vars,
                    "{path} is not where {proposal} expects its {document} file ({expected})");
       }
@@ -52,6 +69,7 @@ class OrphanDocumentsCheck : public Check {
 
  private:
   std::string document_;
+  std::vector<std::string> exclude_;
 };
 
 }  // namespace

@@ -37,8 +37,9 @@ bool fits(const YamlNode& n, Shape s) {
       return v.kind == YamlKind::Scalar && v.plain && (v.value == "true" || v.value == "false");
     case Shape::StringList:
       if (v.kind != YamlKind::Sequence) return false;
+      // An empty item ("-" alone) is an empty value, not a wrong shape: upstream reads "".
       for (const YamlNode* item : v.items) {
-        if (item->resolved().kind != YamlKind::Scalar) return false;
+        if (item->resolved().kind != YamlKind::Scalar && !item->is_null()) return false;
       }
       return true;
   }

@@ -87,10 +87,13 @@ Condition::Node parse_predicates(const std::string& field, const YamlNode* spec,
       pred.regex = params.regex(name);
     } else {
       pred.values = params.strings(name);
-      if ((pred.op == Op::VersionAtLeast || pred.op == Op::VersionBelow) &&
-          pred.values.size() == 1 && pred.values[0].find('{') == std::string::npos &&
-          !parse_version(pred.values[0])) {
-        params.fail(name, "must be a version such as v1.21");
+      if (pred.op == Op::VersionAtLeast || pred.op == Op::VersionBelow) {
+        // Every literal value must be a version ({placeholders} are checked at run time).
+        for (const std::string& v : pred.values) {
+          if (v.find('{') == std::string::npos && !parse_version(v)) {
+            params.fail(name, "must be a version such as v1.21");
+          }
+        }
       }
     }
     all.children.push_back(std::move(pred));

@@ -28,6 +28,7 @@ Config load_config(const Repository& repo, const std::string& explicit_path) {
                         "severity for '" + e.key->value + "' must be error, warning, info or off");
       }
       config.severities[e.key->value] = *sev;
+      config.severity_positions.emplace(e.key->value, e.key->range.start);
     }
   }
   config.exclude = p.strings("exclude", true);

@@ -23,6 +23,7 @@ struct Config {
   std::string file;  // where it was read from; empty when there is none
   std::string pack;
   std::map<std::string, Severity> severities;
+  std::map<std::string, Position> severity_positions;  // where each rule is named, for errors
   std::vector<std::string> exclude;
   std::map<std::string, std::string> datasets;
   std::optional<Severity> fail_level;

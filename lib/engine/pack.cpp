@@ -91,6 +91,21 @@ Layout parse_layout(Params layout) {
     layout.fail("documents", "may have only one primary document");
   }
   out.shared_files = layout.strings("shared-files", true);
+  if (const YamlNode* shared = layout.node("shared-documents")) {
+    if (!shared->is_mapping()) layout.fail("shared-documents", "must map roles to documents");
+    for (const YamlEntry& e : shared->resolved().entries) {
+      Params d(e.value, layout.file(), "shared document '" + e.key->value + "'");
+      DocumentSpec spec;
+      spec.role = e.key->value;
+      spec.path_template = d.string("path");
+      spec.format = parse_format(d);
+      d.finish();
+      if (spec.path_template.find('{') != std::string::npos) {
+        d.fail("path", "of a shared document cannot use {variables}");
+      }
+      out.shared_documents.push_back(std::move(spec));
+    }
+  }
   layout.finish();
   return out;
 }

@@ -44,6 +44,22 @@ std::vector<std::string> RunContext::proposals_with_key(std::string_view key) co
   return out;
 }
 
+const LoadedDocument* RunContext::shared_document(std::string_view role) const {
+  std::call_once(shared_loaded_, [&] {
+    for (const DocumentSpec& spec : pack_.layout.shared_documents) {
+      LoadedDocument doc = load_file_document(repo_, spec.path_template);
+      shared_.emplace_back(spec.role, std::move(doc));
+    }
+    for (std::size_t i = 0; i < shared_.size(); ++i) {
+      shared_[i].second.spec = &pack_.layout.shared_documents[i];
+    }
+  });
+  for (const auto& [name, doc] : shared_) {
+    if (name == role) return doc.exists() ? &doc : nullptr;
+  }
+  return nullptr;
+}
+
 void RunContext::record_claim(const std::string& path, const std::string& proposal) const {
   std::lock_guard lock(claims_mutex_);
   claims_.emplace(path, proposal);

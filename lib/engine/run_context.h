@@ -10,6 +10,7 @@
 
 #include "engine/dataset.h"
 #include "engine/pack.h"
+#include "engine/proposal.h"
 #include "repo/repository.h"
 
 namespace keplint {
@@ -47,6 +48,10 @@ class RunContext {
   const std::vector<std::string>& all_proposals() const;
   std::vector<std::string> proposals_with_key(std::string_view key) const;
 
+  // A shared document of the layout (the template), read and parsed once; null when the role is
+  // unknown or the file cannot be read.
+  const LoadedDocument* shared_document(std::string_view role) const;
+
   // Documents that loaded proposals resolved to, so orphan checks need not load them again.
   void record_claim(const std::string& path, const std::string& proposal) const;
   std::optional<std::string> claimed_by(const std::string& path) const;
@@ -59,6 +64,8 @@ class RunContext {
   std::optional<std::vector<std::string>> scope_files_;
   mutable std::once_flag discovered_;
   mutable std::vector<std::string> all_proposals_;
+  mutable std::once_flag shared_loaded_;
+  mutable std::vector<std::pair<std::string, LoadedDocument>> shared_;
   mutable std::mutex claims_mutex_;
   mutable std::map<std::string, std::string> claims_;
 };

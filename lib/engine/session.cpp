@@ -9,6 +9,22 @@ namespace fs = std::filesystem;
 
 namespace {
 
+// A pack directory inside the repository is read through the repository, like every other file
+// there: a symlinked rule file that leads outside the root is an error, never read.
+Pack load_repository_pack(const Repository& repo, const std::string& dir) {
+  std::vector<PackFile> files;
+  for (const std::string& path : repo.walk(dir)) {
+    if (!path.ends_with(".yaml")) continue;
+    ReadResult r = repo.read(path);
+    if (!r.ok()) {
+      throw RuleError((repo.root() / path).generic_string(), {1, 1},
+                      "cannot read pack file: " + r.detail);
+    }
+    files.push_back({path.substr(dir.size() + 1), r.source->text()});
+  }
+  return load_pack((repo.root() / dir).generic_string(), files);
+}
+
 Pack load_named_pack(const SessionOptions& options, const std::string& name,
                      const Repository& repo) {
   if (!options.rules_dir.empty()) {
@@ -21,7 +37,7 @@ Pack load_named_pack(const SessionOptions& options, const std::string& name,
     return load_pack_directory(dir);
   }
   // A pack directory inside the repository wins over a built-in of the same name.
-  if (repo.is_file(name + "/pack.yaml")) return load_pack_directory(repo.root() / name);
+  if (repo.is_file(name + "/pack.yaml")) return load_repository_pack(repo, name);
   return load_builtin_pack(name);
 }
 
@@ -70,7 +86,10 @@ Session open_session(const SessionOptions& options) {
 
   for (const auto& [rule, _] : s.config.severities) {
     if (!s.pack->find_rule(rule)) {
-      throw RuleError(s.config.file, {1, 1}, "config names unknown rule '" + rule + "'");
+      auto at = s.config.severity_positions.find(rule);
+      throw RuleError(s.config.file,
+                      at != s.config.severity_positions.end() ? at->second : Position{1, 1},
+                      "config names unknown rule '" + rule + "'");
     }
   }
 

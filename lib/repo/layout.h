@@ -39,6 +39,8 @@ struct Layout {
   ProposalSpec proposals;
   std::vector<DocumentSpec> documents;
   std::vector<std::string> shared_files;  // globs: a change to one re-lints every proposal
+  // Documents every proposal is compared with, read once per run (the README template).
+  std::vector<DocumentSpec> shared_documents;
 
   const DocumentSpec* document(std::string_view role) const;
   const DocumentSpec* primary() const;

@@ -81,13 +81,41 @@ std::vector<std::string> template_variables(std::string_view tmpl) {
   return names;
 }
 
+namespace {
+
+struct TemplatePiece {
+  bool is_var;
+  std::string_view text;
+};
+
+// Matches pieces[i..] against path[pos..], trying every length for each variable (a variable may
+// contain the literal that follows it: "{n}.yaml" matches "1.old.yaml" with n = "1.old").
+bool match_pieces(const std::vector<TemplatePiece>& pieces, std::size_t i, std::string_view path,
+                  std::size_t pos, std::map<std::string, std::string>& vars) {
+  if (i == pieces.size()) return pos == path.size();
+  const TemplatePiece& piece = pieces[i];
+  if (!piece.is_var) {
+    return path.substr(pos, piece.text.size()) == piece.text &&
+           match_pieces(pieces, i + 1, path, pos + piece.text.size(), vars);
+  }
+  // A variable is a non-empty run without '/'.
+  std::size_t limit = path.find('/', pos);
+  if (limit == std::string_view::npos) limit = path.size();
+  // Shortest first, so the value ends at the first place where the rest of the template fits.
+  for (std::size_t end = pos + 1; end <= limit; ++end) {
+    if (match_pieces(pieces, i + 1, path, end, vars)) {
+      vars[std::string(piece.text)] = std::string(path.substr(pos, end - pos));
+      return true;
+    }
+  }
+  return false;
+}
+
+}  // namespace
+
 std::optional<std::map<std::string, std::string>> match_path_template(std::string_view tmpl,
                                                                       std::string_view path) {
-  struct Piece {
-    bool is_var;
-    std::string_view text;
-  };
-  std::vector<Piece> pieces;
+  std::vector<TemplatePiece> pieces;
   scan_template(
       tmpl,
       [&](std::string_view t) {
@@ -96,30 +124,8 @@ std::optional<std::map<std::string, std::string>> match_path_template(std::strin
       [&](std::string_view name, std::string_view) {
         pieces.push_back({true, name});
       });
-
   std::map<std::string, std::string> vars;
-  std::size_t pos = 0;
-  for (std::size_t i = 0; i < pieces.size(); ++i) {
-    const Piece& piece = pieces[i];
-    if (!piece.is_var) {
-      if (path.substr(pos, piece.text.size()) != piece.text) return std::nullopt;
-      pos += piece.text.size();
-      continue;
-    }
-    // A variable runs to the next literal (or the end) and never crosses '/'.
-    std::size_t end;
-    if (i + 1 < pieces.size() && !pieces[i + 1].is_var) {
-      end = path.find(pieces[i + 1].text, pos);
-      if (end == std::string_view::npos) return std::nullopt;
-    } else {
-      end = path.size();
-    }
-    std::string_view value = path.substr(pos, end - pos);
-    if (value.empty() || value.find('/') != std::string_view::npos) return std::nullopt;
-    vars[std::string(piece.text)] = std::string(value);
-    pos = end;
-  }
-  if (pos != path.size()) return std::nullopt;
+  if (!match_pieces(pieces, 0, path, 0, vars)) return std::nullopt;
   return vars;
 }
 

@@ -174,6 +174,10 @@ std::vector<std::string> Repository::walk_uncached(std::string_view rel) const {
   fs::path start = rel.empty() ? root_ : root_ / fs::path(rel);
   std::error_code ec;
   if (!fs::is_directory(fs::symlink_status(start, ec))) return files;
+  // symlink_status only looks at the last step: a linked parent ("keps/linked/dir") may still
+  // lead out of the repository.
+  fs::path canonical = fs::canonical(start, ec);
+  if (ec || !inside_root(canonical)) return files;
   fs::recursive_directory_iterator it(start, fs::directory_options::skip_permission_denied, ec);
   for (fs::recursive_directory_iterator end; !ec && it != end; it.increment(ec)) {
     const fs::directory_entry& entry = *it;

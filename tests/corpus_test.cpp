@@ -1,0 +1,71 @@
+// Lints the real kubernetes/enhancements snapshot when it is next to the source tree
+// (../shared/corpus/kubernetes-enhancements); skipped elsewhere. Upstream CI accepts every
+// kep.yaml in it, so kep-lint must parse them all, and it must find every KEP.
+#include <gtest/gtest.h>
+
+#include <algorithm>
+#include <filesystem>
+#include <set>
+#include <string>
+
+#include "engine/linter.h"
+#include "engine/session.h"
+
+namespace keplint {
+namespace {
+
+namespace fs = std::filesystem;
+
+const fs::path kCorpus = fs::path(KEP_LINT_SOURCE_DIR) / ".." / "shared" / "corpus";
+
+TEST(Corpus, LintsKubernetesEnhancements) {
+  fs::path repo = kCorpus / "kubernetes-enhancements";
+  if (!fs::is_directory(repo / "keps")) GTEST_SKIP() << "no corpus at " << repo;
+
+  SessionOptions options;
+  options.repo_dir = repo;
+  options.pack = "kubernetes";
+  fs::path sigs = kCorpus / "kubernetes-community" / "sigs.yaml";
+  if (fs::is_regular_file(sigs)) options.dataset_files["sigs"] = sigs;
+  Session session = open_session(options);
+  Report report = lint(*session.run, {});
+
+  // Every directory with a kep.yaml is a KEP, except the two templates (656 - 2).
+  std::set<std::string> expected;
+  for (const auto& entry : fs::recursive_directory_iterator(repo / "keps")) {
+    if (entry.path().filename() != "kep.yaml") continue;
+    std::string dir = entry.path().parent_path().lexically_relative(repo).generic_string();
+    if (dir != "keps/NNNN-kep-template" &&
+        dir != "keps/sig-cloud-provider/providers/0000-cloud-provider-template") {
+      expected.insert(dir);
+    }
+  }
+  std::set<std::string> found(report.proposals.begin(), report.proposals.end());
+  EXPECT_EQ(found, expected);
+  EXPECT_EQ(found.size(), 654u);
+  EXPECT_FALSE(found.count("keps/NNNN-kep-template"));
+
+  for (const Finding& f : report.findings) {
+    bool metadata = f.path.size() >= 9 && f.path.compare(f.path.size() - 9, 9, "/kep.yaml") == 0;
+    EXPECT_FALSE(metadata && (f.rule_id == "KEP001" || f.rule_id == "KEP002"))
+        << f.path << ":" << f.range.start.line << ": " << f.rule_id << " " << f.message;
+  }
+  // The findings the calibration (docs/calibration.md) relies on are there.
+  auto has = [&](const std::string& rule, const std::string& text) {
+    return std::any_of(report.findings.begin(), report.findings.end(), [&](const Finding& f) {
+      return f.rule_id == rule && f.message.find(text) != std::string::npos;
+    });
+  };
+  EXPECT_TRUE(has("KEP003", "'imlpemented'"));
+  EXPECT_TRUE(has("KEP003", "'implemented (alpha)'"));
+  // Two kep.yaml files have impossible months (2023-14-05, 2025-30-01).
+  EXPECT_EQ(std::count_if(report.findings.begin(), report.findings.end(),
+                          [](const Finding& f) {
+                            return f.rule_id == "KEP011" &&
+                                   f.message.find("it has month ") != std::string::npos;
+                          }),
+            2);
+}
+
+}  // namespace
+}  // namespace keplint

@@ -1,0 +1,164 @@
+// docs/rules/ is generated from the rule packs (lib/report/rule_docs.h). This test fails when a
+// page is stale, missing or left over from a removed rule, like a TOC check.
+//
+// To regenerate the pages after editing a pack:
+//   KEP_LINT_UPDATE_DOCS=1 ./build/tests/keplint_tests --gtest_filter='RuleDocs.*'
+#include <gtest/gtest.h>
+
+#include <cstdlib>
+#include <filesystem>
+#include <fstream>
+#include <map>
+#include <set>
+#include <sstream>
+#include <string>
+
+#include "engine/pack.h"
+#include "report/rule_docs.h"
+
+namespace keplint {
+namespace {
+
+namespace fs = std::filesystem;
+
+const fs::path kDocsDir = fs::path(KEP_LINT_SOURCE_DIR) / "docs" / "rules";
+// The pack whose rules docs/rules/ documents (the rule ids the docs-url points at).
+constexpr const char* kDocumentedPack = "kubernetes";
+
+std::string read_file(const fs::path& p) {
+  std::ifstream in(p, std::ios::binary);
+  std::ostringstream s;
+  s << in.rdbuf();
+  return s.str();
+}
+
+bool updating() {
+  const char* v = std::getenv("KEP_LINT_UPDATE_DOCS");
+  return v && std::string(v) == "1";
+}
+
+// Every generated page, by file name.
+std::map<std::string, std::string> expected_pages(const Pack& pack) {
+  std::map<std::string, std::string> pages;
+  for (const Rule& rule : pack.rules) pages[rule.id + ".md"] = render_rule_doc(rule, pack);
+  pages["README.md"] = render_rules_index(pack);
+  return pages;
+}
+
+TEST(RuleDocs, PagesAreUpToDate) {
+  Pack pack = load_builtin_pack(kDocumentedPack);
+  std::map<std::string, std::string> pages = expected_pages(pack);
+  if (updating()) {
+    fs::create_directories(kDocsDir);
+    for (const auto& entry : fs::directory_iterator(kDocsDir)) {
+      if (entry.path().extension() == ".md" && !pages.count(entry.path().filename().string())) {
+        fs::remove(entry.path());
+      }
+    }
+    for (const auto& [name, text] : pages) {
+      std::ofstream(kDocsDir / name, std::ios::binary) << text;
+    }
+  }
+  for (const auto& [name, text] : pages) {
+    fs::path file = kDocsDir / name;
+    ASSERT_TRUE(fs::exists(file)) << "docs/rules/" << name
+                                  << " is missing; regenerate with KEP_LINT_UPDATE_DOCS=1";
+    EXPECT_EQ(read_file(file), text)
+        << "docs/rules/" << name << " is stale; regenerate with KEP_LINT_UPDATE_DOCS=1";
+  }
+  std::error_code ec;
+  for (const auto& entry : fs::directory_iterator(kDocsDir, ec)) {
+    std::string name = entry.path().filename().string();
+    EXPECT_TRUE(pages.count(name)) << "docs/rules/" << name << " documents no rule; remove it";
+  }
+}
+
+TEST(RuleDocs, EveryRuleHasWrongAndRightExamples) {
+  for (const std::string& name : builtin_pack_names()) {
+    Pack pack = load_builtin_pack(name);
+    for (const Rule& rule : pack.rules) {
+      EXPECT_FALSE(rule.wrong.empty()) << name << " " << rule.id << " has no `wrong` example";
+      EXPECT_FALSE(rule.right.empty()) << name << " " << rule.id << " has no `right` example";
+      for (const auto* list : {&rule.wrong, &rule.right}) {
+        for (const RuleExample& ex : *list) {
+          EXPECT_FALSE(ex.file.empty()) << rule.id;
+          EXPECT_FALSE(ex.text.empty()) << rule.id << " example for " << ex.file << " is empty";
+        }
+      }
+    }
+  }
+}
+
+TEST(RuleDocs, PageShowsMetadataConditionAndExamples) {
+  Pack pack = load_builtin_pack(kDocumentedPack);
+  // A rule with a condition and a whole-repo severity.
+  const Rule* rule = pack.find_rule("implemented-is-stable");
+  ASSERT_NE(rule, nullptr);
+  std::string page = render_rule_doc(*rule, pack);
+  EXPECT_EQ(page.find("<!--"), 0u);
+  EXPECT_NE(page.find("\n# " + rule->id + " implemented-is-stable\n"), std::string::npos);
+  EXPECT_NE(page.find("| Severity | error for the KEPs a run names"), std::string::npos) << page;
+  EXPECT_NE(page.find("warning when the whole repository is linted"), std::string::npos);
+  EXPECT_NE(page.find("| Check kind | `one-of`: values come from a fixed list |"),
+            std::string::npos)
+      << page;
+  EXPECT_NE(page.find("- `status` is `implemented`\n"), std::string::npos) << page;
+  EXPECT_NE(page.find("## Wrong\n\n`" + rule->wrong.at(0).file + "`:\n\n```yaml\n" +
+                      rule->wrong.at(0).text),
+            std::string::npos)
+      << page;
+  EXPECT_NE(page.find("## Right\n\n`" + rule->right.at(0).file + "`:\n\n```"), std::string::npos);
+  EXPECT_NE(page.find("kind: one-of\nfield: stage\n"), std::string::npos) << page;
+
+  std::string index = render_rules_index(pack);
+  for (const Rule& r : pack.rules) {
+    EXPECT_NE(index.find("| [" + r.id + "](" + r.id + ".md) | " + r.name + " | "),
+              std::string::npos)
+        << r.id;
+  }
+  EXPECT_NE(index.find("| error (warning) |"), std::string::npos);
+}
+
+TEST(RuleDocs, ConditionsRenderNestedPredicates) {
+  std::string pack_yaml =
+      "name: demo\nlayout:\n  proposals: {marker: \"p/*/meta.yaml\"}\n"
+      "  documents:\n    metadata: {path: \"{dir}/meta.yaml\", format: yaml, primary: true}\n";
+  std::string rules_yaml =
+      "rules:\n"
+      "  - id: D001\n    name: demo-rule\n    severity: warning\n    applies-to: metadata\n"
+      "    description: Demo.\n"
+      "    when:\n"
+      "      status: {in: [a, b], not-equals: c}\n"
+      "      any:\n        - stage: {exists: false}\n        - v: {version-at-least: v1.2}\n"
+      "      not: {x: {matches: \"^y\"}}\n"
+      "    examples:\n      wrong: [{file: meta.yaml, text: \"s: 1\"}]\n"
+      "      right: [{file: README.md, text: \"```\\ncode\\n```\"}]\n"
+      "    check: {kind: required, field: title}\n";
+  Pack pack = load_pack("/nonexistent-demo", {{"pack.yaml", pack_yaml}, {"r.yaml", rules_yaml}});
+  // The pack file is not on disk, so the condition is not shown; the rest still renders.
+  std::string page = render_rule_doc(pack.rules.at(0), pack);
+  EXPECT_NE(page.find("# D001 demo-rule"), std::string::npos);
+  EXPECT_NE(page.find("| Severity | warning |"), std::string::npos) << page;
+  EXPECT_NE(page.find("Only when the `when:` condition of the rule in"), std::string::npos) << page;
+  EXPECT_NE(page.find("````markdown\n```\ncode\n```\n````\n"), std::string::npos) << page;
+
+  fs::path dir = fs::temp_directory_path() / "kep-lint-rule-docs-test";
+  fs::create_directories(dir);
+  std::ofstream(dir / "pack.yaml") << pack_yaml;
+  std::ofstream(dir / "r.yaml") << rules_yaml;
+  Pack on_disk = load_pack_directory(dir);
+  page = render_rule_doc(on_disk.rules.at(0), on_disk);
+  fs::remove_all(dir);
+  EXPECT_NE(page.find("- `status` is one of `a` or `b`\n"
+                      "- `status` is not `c`\n"
+                      "- any of:\n"
+                      "  - `stage` is not set\n"
+                      "  - `v` is a version at least `v1.2`\n"
+                      "- none of:\n"
+                      "  - `x` matches the regular expression `^y`\n"),
+            std::string::npos)
+      << page;
+}
+
+}  // namespace
+}  // namespace keplint
