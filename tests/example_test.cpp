@@ -78,10 +78,12 @@ const Planted kPlanted[] = {
     {"PRR file missing where the KEP expects it", "KEP040", "error",
      "keps/sig-cli/3311-kubectl-explain-examples/kep.yaml", 6,
      "keps/prod-readiness/sig-cli/3311.yaml"},
-    {"zero-padded kep-number", "KEP012", "error",
+    // KEP012 has whole-repo-severity: warning (ZeroPaddedNumberIsAnErrorOnAChangedKep checks the
+    // error).
+    {"zero-padded kep-number", "KEP012", "warning",
      "keps/sig-scheduling/998-queue-fairness-hints/kep.yaml", 2, "0998"},
     {"kep-number differs from its directory", "KEP013", "error",
-     "keps/sig-scheduling/998-queue-fairness-hints/kep.yaml", 2, "expected '998'"},
+     "keps/sig-scheduling/998-queue-fairness-hints/kep.yaml", 2, "('998')"},
     {"stale table of contents", "KEP050", "error",
      "keps/sig-apps/4102-rollout-pause-budget/README.md", 17,
      "expected `  - [Version Skew Strategy](#version-skew-strategy)`"},
@@ -173,6 +175,16 @@ TEST(Example, OneCleanKepFromAChangedFileListPasses) {
                                           "keps/sig-node/4021-pod-warmup-hints/README.md"});
   EXPECT_EQ(r.exit_code, 0) << r.out << r.err;
   EXPECT_TRUE(findings_of(r).empty()) << r.out;
+}
+
+TEST(Example, ZeroPaddedNumberIsAnErrorOnAChangedKep) {
+  ProcessResult r = run_on_changed_files({"keps/sig-scheduling/998-queue-fairness-hints/kep.yaml"});
+  EXPECT_EQ(r.exit_code, 1) << r.out << r.err;
+  bool reported = false;
+  for (const Seen& f : findings_of(r)) {
+    if (f.rule == "KEP012" && f.severity == "error" && f.line == 2) reported = true;
+  }
+  EXPECT_TRUE(reported) << r.out;
 }
 
 TEST(Example, OneBrokenKepFromAChangedFileListReportsOnlyThatKep) {
