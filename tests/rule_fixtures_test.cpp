@@ -12,6 +12,9 @@
 //   # expect-next-line: KEP003
 //   text <!-- expect: KEP030 -->      <!-- expect-next-line: KEP030 "substring" -->
 // In the `expect` section: `path:line: RULE "substring"` (line 0 = the file as a whole).
+// In YAML front matter of a Markdown file (the openshift pack) use the YAML form `# expect:`.
+// The fixture's directory names the pack it is linted with (testdata/rules/openshift/OSE001.txtar
+// runs the openshift pack); lines are lines of the file, front matter included.
 //
 // The repository is linted twice, whole (old proposals: `whole-repo-severity`) and as a
 // changed-file set of every file; both must report the same (path, line) findings of the rule,
