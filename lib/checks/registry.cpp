@@ -6,45 +6,33 @@ namespace keplint {
 
 std::unique_ptr<Check> make_allowed_keys_check(Params&);
 std::unique_ptr<Check> make_answer_implies_fields_check(Params&);
-std::unique_ptr<Check> make_heading_matches_check(Params&);
-std::unique_ptr<Check> make_html_comments_check(Params&);
-std::unique_ptr<Check> make_prr_questionnaire_check(Params&);
-std::unique_ptr<Check> make_required_headings_check(Params&);
-std::unique_ptr<Check> make_section_content_check(Params&);
-std::unique_ptr<Check> make_unresolved_blocks_check(Params&);
 std::unique_ptr<Check> make_consistency_check(Params&);
 std::unique_ptr<Check> make_date_check(Params&);
 std::unique_ptr<Check> make_file_exists_check(Params&);
 std::unique_ptr<Check> make_file_readable_check(Params&);
+std::unique_ptr<Check> make_heading_matches_check(Params&);
+std::unique_ptr<Check> make_html_comments_check(Params&);
 std::unique_ptr<Check> make_member_of_check(Params&);
 std::unique_ptr<Check> make_one_of_check(Params&);
 std::unique_ptr<Check> make_orphan_documents_check(Params&);
 std::unique_ptr<Check> make_path_matches_check(Params&);
 std::unique_ptr<Check> make_pattern_check(Params&);
 std::unique_ptr<Check> make_proposal_discovery_check(Params&);
+std::unique_ptr<Check> make_prr_questionnaire_check(Params&);
 std::unique_ptr<Check> make_required_check(Params&);
+std::unique_ptr<Check> make_required_headings_check(Params&);
+std::unique_ptr<Check> make_section_content_check(Params&);
 std::unique_ptr<Check> make_toc_check(Params&);
+std::unique_ptr<Check> make_unresolved_blocks_check(Params&);
 std::unique_ptr<Check> make_value_type_check(Params&);
 std::unique_ptr<Check> make_yaml_valid_check(Params&);
 
 const std::vector<CheckKind>& check_kinds() {
   static const std::vector<CheckKind> kinds = {
-      {"answer-implies-fields", "an answer in the README requires metadata fields",
-       CheckScope::Proposal, make_answer_implies_fields_check},
-      {"heading-matches", "the title agrees with a metadata field", CheckScope::Proposal,
-       make_heading_matches_check},
-      {"html-comments", "HTML comments are closed, and nothing closes what was never opened",
-       CheckScope::File, make_html_comments_check},
-      {"prr-questionnaire", "the PRR questions the stage requires are answered",
-       CheckScope::Proposal, make_prr_questionnaire_check},
-      {"required-headings", "the README has the template's headings", CheckScope::Proposal,
-       make_required_headings_check},
-      {"section-content", "a section is filled in, or free of template placeholders",
-       CheckScope::Proposal, make_section_content_check},
-      {"unresolved-blocks", "UNRESOLVED blocks are balanced, or gone", CheckScope::Proposal,
-       make_unresolved_blocks_check},
       {"allowed-keys", "only the listed keys appear in each mapping", CheckScope::Proposal,
        make_allowed_keys_check},
+      {"answer-implies-fields", "an answer in the README requires metadata fields",
+       CheckScope::Proposal, make_answer_implies_fields_check},
       {"consistency", "relations between fields: equals, version order", CheckScope::Proposal,
        make_consistency_check},
       {"date", "values are real calendar dates (YYYY-MM-DD)", CheckScope::Proposal,
@@ -53,6 +41,10 @@ const std::vector<CheckKind>& check_kinds() {
        make_file_exists_check},
       {"file-readable", "the proposal's documents can be read", CheckScope::Proposal,
        make_file_readable_check},
+      {"heading-matches", "the title agrees with a metadata field", CheckScope::Proposal,
+       make_heading_matches_check},
+      {"html-comments", "HTML comments are closed, and nothing closes what was never opened",
+       CheckScope::File, make_html_comments_check},
       {"member-of", "values belong to a dataset", CheckScope::Proposal, make_member_of_check},
       {"one-of", "values come from a fixed list", CheckScope::Proposal, make_one_of_check},
       {"orphan-documents", "every file of a document family belongs to a proposal",
@@ -63,9 +55,17 @@ const std::vector<CheckKind>& check_kinds() {
        make_pattern_check},
       {"proposal-discovery", "files that need a proposal lie in one", CheckScope::Repository,
        make_proposal_discovery_check},
+      {"prr-questionnaire", "the PRR questions the stage requires are answered",
+       CheckScope::Proposal, make_prr_questionnaire_check},
       {"required", "fields are present and not empty", CheckScope::Proposal, make_required_check},
+      {"required-headings", "the README has the template's headings", CheckScope::Proposal,
+       make_required_headings_check},
+      {"section-content", "a section is filled in, or free of template placeholders",
+       CheckScope::Proposal, make_section_content_check},
       {"toc", "the table of contents matches the headings (mdtoc-exact)", CheckScope::File,
        make_toc_check},
+      {"unresolved-blocks", "UNRESOLVED blocks are balanced, or gone", CheckScope::Proposal,
+       make_unresolved_blocks_check},
       {"value-type", "fields have the expected YAML shape", CheckScope::Proposal,
        make_value_type_check},
       {"yaml-valid", "the document is valid YAML without duplicate keys", CheckScope::Proposal,
