@@ -340,7 +340,7 @@ TEST_F(CliTest, ListRules) {
 
   ProcessResult k8s = kep_lint({"--list-rules"});  // detected from keps/
   EXPECT_EQ(k8s.exit_code, 0) << k8s.err;
-  EXPECT_THAT(k8s.out, AllOf(HasSubstr("pack kubernetes (rules/kubernetes)"), HasSubstr("KEP003")));
+  EXPECT_THAT(k8s.out, AllOf(HasSubstr("pack kubernetes (built-in)"), HasSubstr("KEP003")));
 }
 
 TEST_F(CliTest, NoPackAppliesExitsTwo) {

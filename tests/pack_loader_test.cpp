@@ -305,7 +305,7 @@ TEST(PackLoader, BuiltInKubernetesPackLoads) {
   EXPECT_NE(std::find(names.begin(), names.end(), "kubernetes"), names.end());
   Pack pack = load_builtin_pack("kubernetes");
   EXPECT_EQ(pack.name, "kubernetes");
-  EXPECT_EQ(pack.origin, "rules/kubernetes");
+  EXPECT_EQ(pack.origin, "built-in");
   EXPECT_GE(pack.rules.size(), 20u);
   ASSERT_NE(pack.find_rule("KEP003"), nullptr);
   EXPECT_EQ(pack.find_rule("KEP003")->name, "status-valid");

@@ -132,6 +132,21 @@ void list_rules(const Pack& pack) {
   }
 }
 
+// A path argument, relative to the current directory like every command-line tool's, or, when
+// nothing is there, to --repo (so `kep-lint --repo X keps/sig-node/...` works from anywhere).
+std::string repo_path_argument(const Repository& repo, const std::string& arg) {
+  fs::path path(arg);
+  if (path.is_relative() && !fs::exists(path) && fs::exists(repo.root() / path)) {
+    path = repo.root() / path;
+  }
+  if (!fs::exists(path)) usage_error("path '" + arg + "' does not exist");
+  std::string rel = repo.relative_to_root(path);
+  if (rel.empty() && fs::weakly_canonical(fs::absolute(path)) != repo.root()) {
+    usage_error("path '" + arg + "' is outside the repository " + repo.root().string());
+  }
+  return rel;
+}
+
 LintOptions make_lint_options(const LintArgs& args, const Session& session) {
   LintOptions lint_options;
   lint_options.jobs = args.jobs;
@@ -142,14 +157,7 @@ LintOptions make_lint_options(const LintArgs& args, const Session& session) {
     lint_options.changed_files = changed_paths(args, *session.repo);
   }
   for (const std::string& p : args.paths) {
-    std::string rel = session.repo->relative_to_root(p);
-    if (rel.empty() && fs::weakly_canonical(fs::absolute(p)) != session.repo->root()) {
-      usage_error("path '" + p + "' is outside the repository " + session.repo->root().string());
-    }
-    if (!rel.empty() && !fs::exists(session.repo->root() / rel)) {
-      usage_error("path '" + p + "' does not exist");
-    }
-    if (!rel.empty()) lint_options.paths.push_back(rel);
+    lint_options.paths.push_back(repo_path_argument(*session.repo, p));
   }
   return lint_options;
 }

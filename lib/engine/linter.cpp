@@ -15,7 +15,11 @@ namespace {
 
 struct Scope {
   std::vector<std::string> proposals;
-  std::vector<std::string> files;  // for repository-level rules; unset = whole repo
+  // Proposals the user's change touches: held to the rules' full severities. The others (a
+  // whole-repo run, or proposals re-linted because a shared file changed) get
+  // `whole-repo-severity`.
+  std::set<std::string> changed;
+  std::vector<std::string> files;  // for repository-level rules; unused when whole_repo
   bool whole_repo = true;
 };
 
@@ -26,7 +30,6 @@ Scope resolve_scope(const RunContext& run, const LintOptions& options) {
     scope.proposals = run.all_proposals();
     return scope;
   }
-  scope.whole_repo = false;
   std::vector<std::string> files;
   std::set<std::string> proposals;
   auto add_files = [&](const std::vector<std::string>& list) {
@@ -56,7 +59,15 @@ Scope resolve_scope(const RunContext& run, const LintOptions& options) {
   }
   ChangedMapping mapping = map_changed_files(layout, run.repo(), files, dataset_files);
   proposals.insert(mapping.proposals.begin(), mapping.proposals.end());
+  scope.changed = proposals;
+  if (mapping.everything) {
+    // A shared file (the template, OWNERS_ALIASES, a dataset) changed: all is affected, and
+    // repository-level rules see the whole repository.
+    scope.proposals = run.all_proposals();
+    return scope;
+  }
   scope.proposals.assign(proposals.begin(), proposals.end());
+  scope.whole_repo = false;
   std::sort(files.begin(), files.end());
   files.erase(std::unique(files.begin(), files.end()), files.end());
   for (const std::string& f : files) {
@@ -182,7 +193,7 @@ Report lint(RunContext& run, const LintOptions& options) {
   auto worker = [&] {
     for (std::size_t i = next++; i < proposals.size(); i = next++) {
       Proposal proposal = load_proposal(run.repo(), run.layout(), proposals[i]);
-      proposal.in_changed_set = !scope.whole_repo;
+      proposal.in_changed_set = scope.changed.count(proposal.path) > 0;
       for (const LoadedDocument& doc : proposal.documents) {
         if (!doc.path.empty()) run.record_claim(doc.path, proposal.path);
       }

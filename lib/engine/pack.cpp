@@ -314,7 +314,9 @@ Pack load_builtin_pack(std::string_view name) {
     throw RuleError(std::string(name), {1, 1},
                     "no built-in pack named '" + std::string(name) + "' (built-in: " + known + ")");
   }
-  return load_pack("rules/" + std::string(name), files);
+  Pack pack = load_pack("rules/" + std::string(name), files);
+  pack.origin = "built-in";  // error messages above still name rules/<pack>/<file>
+  return pack;
 }
 
 Pack load_pack_directory(const std::filesystem::path& dir) {

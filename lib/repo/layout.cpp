@@ -120,9 +120,6 @@ ChangedMapping map_changed_files(const Layout& layout, const Repository& repo,
     }
     if (!claimed) out.loose_files.push_back(path);
   }
-  if (out.everything) {
-    for (const std::string& p : layout.discover(repo)) out.proposals.insert(p);
-  }
   return out;
 }
 
