@@ -10,12 +10,14 @@
 
 #include "engine/fixer.h"
 #include "engine/linter.h"
+#include "engine/release_readiness.h"
 #include "engine/rule_error.h"
 #include "engine/session.h"
 #include "parse/mdtoc.h"
 #include "repo/changed_files.h"
 #include "repo/ci_environment.h"
 #include "repo/files_from.h"
+#include "report/release_table.h"
 #include "report/reporter.h"
 
 namespace fs = std::filesystem;
@@ -185,7 +187,7 @@ int run_toc(const TocArgs& args) {
   return status;
 }
 
-int run_lint(const LintArgs& args) {
+SessionOptions session_options(const LintArgs& args) {
   SessionOptions options;
   options.repo_dir = args.repo;
   options.config_path = args.config;
@@ -199,6 +201,40 @@ int run_lint(const LintArgs& args) {
     options.dataset_files[d.substr(0, eq)] = d.substr(eq + 1);
   }
   if (!args.release.empty()) options.variables["release"] = args.release;
+  return options;
+}
+
+// `kep-lint report --release v1.NN`: which proposals target the release, and are they ready.
+int run_report(const LintArgs& args) {
+  if (args.release.empty()) usage_error("report needs --release, e.g. --release v1.37");
+  std::string format = args.formats.empty() ? "text" : args.formats.front();
+  if (format != "text" && format != "markdown" && format != "json") {
+    usage_error("report --format takes text, markdown or json");
+  }
+  Session session = open_session(session_options(args));
+  if (!session.pack->has_release_targets) {
+    usage_error("pack " + session.pack->name + " declares no `release: targets:`");
+  }
+  LintOptions lint_options;
+  lint_options.jobs = args.jobs;
+  lint_options.severity_overrides = session.config.severities;
+  lint_options.exclude = session.config.exclude;
+  Report report = lint(*session.run, lint_options);
+  session.check_datasets();
+  std::vector<ReleaseEntry> entries = release_readiness(*session.run, report);
+  std::ofstream file;
+  if (!args.output.empty()) {
+    file.open(args.output, std::ios::binary | std::ios::trunc);
+    if (!file) throw std::runtime_error("cannot write " + args.output);
+  }
+  write_release_table(entries, args.release, format, args.output.empty() ? std::cout : file);
+  bool all_ready =
+      std::all_of(entries.begin(), entries.end(), [](const ReleaseEntry& e) { return e.ready; });
+  return all_ready || args.exit_zero ? 0 : 1;
+}
+
+int run_lint(const LintArgs& args) {
+  SessionOptions options = session_options(args);
   std::vector<OutputSpec> outputs = output_specs(args);
 
   Session session = open_session(options);
@@ -310,6 +346,11 @@ int main(int argc, char** argv) {
   app.add_flag("--dry-run", args.dry_run,
                "With --fix: print a unified diff, write nothing, exit 1 if anything would change");
 
+  CLI::App* report = app.add_subcommand(
+      "report",
+      "Freeze readiness: one line per proposal targeting --release (text, markdown, json)");
+  report->fallthrough();  // --release, --repo, --format ... are the main command's options
+
   TocArgs toc_args;
   CLI::App* toc =
       app.add_subcommand("toc", "Print the table of contents mdtoc would generate for FILE...");
@@ -330,6 +371,7 @@ int main(int argc, char** argv) {
   }
   try {
     if (toc->parsed()) return run_toc(toc_args);
+    if (report->parsed()) return run_report(args);
     return run_lint(args);
   } catch (const RuleError& e) {
     std::cerr << "kep-lint: " << e.what() << "\n";

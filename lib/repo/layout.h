@@ -57,7 +57,7 @@ struct Layout {
 struct ChangedMapping {
   std::set<std::string> proposals;       // proposals the changed files belong to
   std::vector<std::string> loose_files;  // changed files that belong to no proposal
-  bool everything = false;  // a shared file changed: every proposal is affected
+  bool everything = false;               // a shared file changed: every proposal is affected
 };
 
 // Maps changed files to the proposals they affect. `extra_shared` adds dataset files.
