@@ -1005,6 +1005,7 @@ RenderedInline render_gomarkdown_inline(std::string_view content, const LinkRefe
 
 std::string mdtoc_anchor_slug(std::string_view text) {
   std::string out;
+  out.reserve(text.size());
   for (std::size_t i = 0; i < text.size(); ++i) {
     auto c = static_cast<unsigned char>(text[i]);
     if (c < 0x80) {
