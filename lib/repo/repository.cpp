@@ -114,8 +114,10 @@ ReadResult Repository::read_uncached(const std::string& rel) const {
                std::to_string(max_file_size_);
     return r;
   }
+  // One spare byte, so the read that returns 0 at the end does not have to grow (reallocate and
+  // copy) the whole buffer first.
   std::string text;
-  text.resize(static_cast<std::size_t>(st.st_size));
+  text.resize(static_cast<std::size_t>(st.st_size) + 1);
   std::size_t got = 0;
   while (true) {
     if (got == text.size()) text.resize(text.size() + 4096);  // file grew while reading
