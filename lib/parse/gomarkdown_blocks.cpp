@@ -458,8 +458,14 @@ class BlockScanner {
     Index i = skip_char(d, special ? 2 : level, ' ');
     Index end = skip_until(d, i, '\n');
     Index skip = end;
-    Index j = i, k = 0;
-    while (j < end - 1 && !(at(d, j) == '{' && at(d, j + 1) == '#')) ++j;
+    // j: the first "{#" starting before end - 1 (else end - 1); k: the first '}' after j.
+    Index j = end - 1, k = 0;
+    if (i < end - 1) {
+      std::size_t id = slice(d, 0, end).find("{#", static_cast<std::size_t>(i));
+      if (id != std::string_view::npos) j = static_cast<Index>(id);
+    } else {
+      j = std::max(i, end - 1);
+    }
     for (k = j + 1; k < end && at(d, k) != '}'; ++k) {
     }
     if (j < end && k < end) {
