@@ -43,8 +43,14 @@ Index skip_char_n(std::string_view d, Index i, char c, int max) {
   return i;
 }
 Index skip_until(std::string_view d, Index i, char c) {
-  while (i < size(d) && at(d, i) != c) ++i;
-  return i;
+  if (i >= size(d)) return i;
+  std::size_t found = d.find(c, static_cast<std::size_t>(std::max<Index>(i, 0)));
+  return found == std::string_view::npos ? size(d) : static_cast<Index>(found);
+}
+// The end of the line holding d[i - 1]: the first j >= i with d[j - 1] == '\n', else the end.
+Index line_end_after(std::string_view d, Index i) {
+  if (i <= 0 || i >= size(d) || at(d, i - 1) == '\n') return i;
+  return std::min(skip_until(d, i, '\n') + 1, size(d));
 }
 bool backslash_escaped(std::string_view d, Index i) {
   Index n = 0;
@@ -180,17 +186,33 @@ Index code_span_length(std::string_view d) {
   return static_cast<Index>(close) + nb;
 }
 
+// Whether tableHeader's scan of the header row (which jumps over code spans, possibly past the
+// newline) meets a '|'. If it does not, its column count stays 1 and there is no table. Most
+// lines are rejected here with a few memchr calls, without the bookkeeping of the full scan.
+bool header_row_has_pipe(std::string_view d) {
+  std::size_t i = 0;
+  while (true) {
+    std::size_t eol = std::min(d.find('\n', i), d.size());
+    std::size_t tick = d.substr(0, eol).find('`', i);
+    std::size_t stop = std::min(tick, eol);
+    if (d.substr(i, stop - i).find('|') != std::string_view::npos) return true;
+    if (tick == std::string_view::npos) return false;
+    Index code = code_span_length(d.substr(tick));
+    i = tick + static_cast<std::size_t>(std::max<Index>(code, 1));
+  }
+}
+
 // gomarkdown's tableHeader: a header row with '|' followed by a delimiter row. Returns the
 // length of the two lines (0 if not a table).
 Index table_header(std::string_view d) {
-  // Fast path: a header row needs a '|' on its line. Only a backtick (a code span may run past
-  // the newline) can change that, so a line with neither cannot start a table.
-  std::string_view first_line = d.substr(0, d.find('\n'));
-  if (first_line.find_first_of("|`") == std::string_view::npos) return 0;
+  if (!header_row_has_pipe(d)) return 0;
   Index i = 0, col_count = 1;
   bool header_is_underline = true, header_is_empty = true;
   for (; i < size(d) && at(d, i) != '\n'; ++i) {
-    if (Index code = code_span_length(from(d, i)); code > 0) i += code - 1;
+    // code_span_length is 0 unless d[i] is a backtick.
+    if (at(d, i) == '`') {
+      if (Index code = code_span_length(from(d, i)); code > 0) i += code - 1;
+    }
     char c = at(d, i);
     if (c == '|' && !backslash_escaped(d, i)) ++col_count;
     if (c != '-' && c != ' ' && c != ':' && c != '|') header_is_underline = false;
@@ -258,9 +280,9 @@ const std::set<std::string_view>& block_tags() {
 
 Index inline_html_comment(std::string_view d) {
   if (d.size() < 5 || d.substr(0, 4) != "<!--") return 0;
-  Index i = 5;
-  while (i < size(d) && !(at(d, i - 2) == '-' && at(d, i - 1) == '-' && at(d, i) == '>')) ++i;
-  return i >= size(d) ? 0 : i + 1;
+  // The first "-->" whose '>' is at index 5 or later.
+  std::size_t close = d.find("-->", 3);
+  return close == std::string_view::npos ? 0 : static_cast<Index>(close) + 3;
 }
 
 // An HTML block at the start of `d`: a block tag up to its closing tag on a line of its own that
@@ -290,7 +312,9 @@ Index html_block(std::string_view d) {
   Index i = 1;
   while (i < size(d)) {
     ++i;
-    while (i < size(d) && !(at(d, i - 1) == '<' && at(d, i) == '/')) ++i;
+    // to just after the next "</" that starts at i - 1 or later
+    std::size_t open = d.find("</", static_cast<std::size_t>(i - 1));
+    i = open == std::string_view::npos ? size(d) : static_cast<Index>(open) + 1;
     if (i + 2 + size(tag) >= size(d)) break;
     std::string_view rest = from(d, i - 1);
     if (!rest.starts_with(close)) continue;
@@ -434,8 +458,14 @@ class BlockScanner {
     Index i = skip_char(d, special ? 2 : level, ' ');
     Index end = skip_until(d, i, '\n');
     Index skip = end;
-    Index j = i, k = 0;
-    while (j < end - 1 && !(at(d, j) == '{' && at(d, j + 1) == '#')) ++j;
+    // j: the first "{#" starting before end - 1 (else end - 1); k: the first '}' after j.
+    Index j = end - 1, k = 0;
+    if (i < end - 1) {
+      std::size_t id = slice(d, 0, end).find("{#", static_cast<std::size_t>(i));
+      if (id != std::string_view::npos) j = static_cast<Index>(id);
+    } else {
+      j = std::max(i, end - 1);
+    }
     for (k = j + 1; k < end && at(d, k) != '}'; ++k) {
     }
     if (j < end && k < end) {
@@ -492,7 +522,10 @@ class BlockScanner {
     while (beg < size(d)) {
       end = beg;
       while (end < size(d) && at(d, end) != '\n') {
-        if (Index n = fenced_code_block(from(d, end)); n > 0) {
+        // (a fence starts with a space or its marker character)
+        char c = at(d, end);
+        Index n = c == ' ' || c == '`' || c == '~' ? fenced_code_block(from(d, end)) : 0;
+        if (n > 0) {
           end += n - 1;
           break;
         }
@@ -552,15 +585,14 @@ class BlockScanner {
     }
     i = skip_char(d, i, ' ');
     Index line = i;
-    while (i > 0 && i < size(d) && at(d, i - 1) != '\n') ++i;
+    i = line_end_after(d, i);
     std::string raw(slice(d, line, i));
     line = i;
 
     bool contains_blank = false;
     std::size_t sublist = 0;
     while (line < size(d)) {
-      ++i;
-      while (i < size(d) && at(d, i - 1) != '\n') ++i;
+      i = line_end_after(d, i + 1);
       if (is_empty(slice(d, line, i)) > 0) {
         contains_blank = true;
         line = i;

@@ -1004,27 +1004,31 @@ RenderedInline render_gomarkdown_inline(std::string_view content, const LinkRefe
 }
 
 std::string mdtoc_anchor_slug(std::string_view text) {
-  std::string out;
+  // Written into a buffer of the input's size (the slug is never longer): this runs for every
+  // heading of every TOC, and per-character push_back dominated it.
+  std::string out(text.size(), '\0');
+  std::size_t n = 0;
   for (std::size_t i = 0; i < text.size(); ++i) {
     auto c = static_cast<unsigned char>(text[i]);
     if (c < 0x80) {
       char lower = ascii_lower(static_cast<char>(c));
-      if (is_alnum(lower) || lower == '_' || lower == '-') out += lower;
-      if (lower == ' ') out += '-';
+      if (is_alnum(lower) || lower == '_' || lower == '-') out[n++] = lower;
+      if (lower == ' ') out[n++] = '-';
       continue;
     }
     // Non-ASCII disappears, except the two code points whose Unicode lowercase is ASCII:
     // U+212A KELVIN SIGN -> 'k' and U+0130 LATIN CAPITAL LETTER I WITH DOT ABOVE -> 'i'.
     if (c == 0xE2 && i + 2 < text.size() && static_cast<unsigned char>(text[i + 1]) == 0x84 &&
         static_cast<unsigned char>(text[i + 2]) == 0xAA) {
-      out += 'k';
+      out[n++] = 'k';
       i += 2;
     } else if (c == 0xC4 && i + 1 < text.size() &&
                static_cast<unsigned char>(text[i + 1]) == 0xB0) {
-      out += 'i';
+      out[n++] = 'i';
       i += 1;
     }
   }
+  out.resize(n);
   return out;
 }
 

@@ -15,8 +15,18 @@ char ascii_lower(char c) {
 
 std::size_t find_case_insensitive(std::string_view text, std::string_view needle) {
   if (needle.empty() || needle.size() > text.size()) return std::string::npos;
-  for (std::size_t i = 0; i + needle.size() <= text.size(); ++i) {
-    std::size_t k = 0;
+  char first = ascii_lower(needle[0]);
+  bool caseless_first = first < 'a' || first > 'z';  // "<" for the default markers
+  std::size_t last = text.size() - needle.size();
+  for (std::size_t i = 0; i <= last; ++i) {
+    // Jump to the next byte that can start a match (memchr when it has only one case).
+    if (caseless_first) {
+      i = text.find(first, i);
+      if (i == std::string_view::npos || i > last) return std::string::npos;
+    } else if (ascii_lower(text[i]) != first) {
+      continue;
+    }
+    std::size_t k = 1;
     while (k < needle.size() && ascii_lower(text[i + k]) == ascii_lower(needle[k])) ++k;
     if (k == needle.size()) return i;
   }

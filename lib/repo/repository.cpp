@@ -41,6 +41,25 @@ ReadResult Repository::read(std::string_view relative_path) const {
   return cache_.emplace(std::string(relative_path), std::move(result)).first->second;
 }
 
+// Whether each directory from the root down to the one holding `rel` is a real directory, not a
+// symlink: then root_/rel (a plain path) is canonical up to its last component. Only successes
+// are cached; files share their directories, so this costs one lstat per directory per run.
+bool Repository::real_directories_to(std::string_view rel) const {
+  std::size_t slash = rel.rfind('/');
+  if (slash == std::string_view::npos) return true;
+  std::string_view dir = rel.substr(0, slash);
+  {
+    std::lock_guard lock(mutex_);
+    if (real_directories_.contains(dir)) return true;
+  }
+  if (!real_directories_to(dir)) return false;
+  struct stat st {};
+  if (::lstat((root_ / dir).c_str(), &st) != 0 || !S_ISDIR(st.st_mode)) return false;
+  std::lock_guard lock(mutex_);
+  real_directories_.emplace(dir);
+  return true;
+}
+
 ReadResult Repository::read_uncached(const std::string& rel) const {
   ReadResult r;
   if (!is_safe_relative_path(rel)) {
@@ -49,25 +68,33 @@ ReadResult Repository::read_uncached(const std::string& rel) const {
     return r;
   }
   fs::path full = root_ / rel;
-  std::error_code ec;
-  fs::file_status link_status = fs::symlink_status(full, ec);
-  if (ec || !fs::exists(link_status)) {
-    r.status = ReadResult::Status::NotFound;
-    r.detail = "file not found";
-    return r;
+  // Fast path for the usual case, without resolving every component of the path: no symlink on
+  // the way and none at the end (O_NOFOLLOW). Anything else takes the checks below.
+  int fd = -1;
+  if (real_directories_to(rel)) {
+    fd = ::open(full.c_str(), O_RDONLY | O_CLOEXEC | O_NONBLOCK | O_NOFOLLOW);
   }
-  fs::path canonical = fs::canonical(full, ec);
-  if (ec) {
-    r.status = ReadResult::Status::NotFound;
-    r.detail = "broken symbolic link";
-    return r;
+  if (fd < 0) {
+    std::error_code ec;
+    fs::file_status link_status = fs::symlink_status(full, ec);
+    if (ec || !fs::exists(link_status)) {
+      r.status = ReadResult::Status::NotFound;
+      r.detail = "file not found";
+      return r;
+    }
+    fs::path canonical = fs::canonical(full, ec);
+    if (ec) {
+      r.status = ReadResult::Status::NotFound;
+      r.detail = "broken symbolic link";
+      return r;
+    }
+    if (!inside_root(canonical)) {
+      r.status = ReadResult::Status::OutsideRepository;
+      r.detail = "symbolic link points outside the repository";
+      return r;
+    }
+    fd = ::open(canonical.c_str(), O_RDONLY | O_CLOEXEC | O_NONBLOCK);
   }
-  if (!inside_root(canonical)) {
-    r.status = ReadResult::Status::OutsideRepository;
-    r.detail = "symbolic link points outside the repository";
-    return r;
-  }
-  int fd = ::open(canonical.c_str(), O_RDONLY | O_CLOEXEC | O_NONBLOCK);
   if (fd < 0) {
     r.status = ReadResult::Status::Unreadable;
     r.detail = std::string("cannot open: ") + std::strerror(errno);
@@ -87,8 +114,10 @@ ReadResult Repository::read_uncached(const std::string& rel) const {
                std::to_string(max_file_size_);
     return r;
   }
+  // One spare byte, so the read that returns 0 at the end does not have to grow (reallocate and
+  // copy) the whole buffer first.
   std::string text;
-  text.resize(static_cast<std::size_t>(st.st_size));
+  text.resize(static_cast<std::size_t>(st.st_size) + 1);
   std::size_t got = 0;
   while (true) {
     if (got == text.size()) text.resize(text.size() + 4096);  // file grew while reading
@@ -123,6 +152,12 @@ ReadResult Repository::read_uncached(const std::string& rel) const {
 
 bool Repository::is_file(std::string_view rel) const {
   if (!is_safe_relative_path(rel)) return false;
+  // Fast path: no symlink on the way and a regular file (not a symlink) at the end.
+  struct stat st {};
+  if (real_directories_to(rel) && ::lstat((root_ / fs::path(rel)).c_str(), &st) == 0 &&
+      S_ISREG(st.st_mode)) {
+    return true;
+  }
   std::error_code ec;
   fs::path canonical = fs::canonical(root_ / fs::path(rel), ec);
   return !ec && inside_root(canonical) && fs::is_regular_file(canonical, ec);
@@ -185,10 +220,12 @@ std::vector<std::string> Repository::walk_uncached(std::string_view rel) const {
       it.disable_recursion_pending();
       continue;
     }
+    // The entry's type as the directory listing gave it (no lstat per entry).
     std::error_code type_ec;
-    fs::file_status st = entry.symlink_status(type_ec);
-    if (type_ec || fs::is_directory(st)) continue;
-    if (fs::is_symlink(st)) {
+    bool symlink = entry.is_symlink(type_ec);
+    if (type_ec) continue;
+    if (!symlink && (entry.is_directory(type_ec) || type_ec)) continue;
+    if (symlink) {
       // A link to a directory is not descended into; a link to a file is listed and checked on
       // read.
       if (fs::is_directory(entry.status(type_ec))) continue;

@@ -6,6 +6,7 @@
 #include <functional>
 #include <map>
 #include <mutex>
+#include <set>
 #include <string>
 #include <string_view>
 #include <vector>
@@ -50,12 +51,14 @@ class Repository {
   ReadResult read_uncached(const std::string& relative_path) const;
   std::vector<std::string> walk_uncached(std::string_view relative_dir) const;
   bool inside_root(const std::filesystem::path& canonical) const;
+  bool real_directories_to(std::string_view relative_path) const;
 
   std::filesystem::path root_;  // canonical
   std::size_t max_file_size_;
   mutable std::mutex mutex_;
   mutable std::map<std::string, ReadResult, std::less<>> cache_;
   mutable std::map<std::string, std::vector<std::string>, std::less<>> walks_;
+  mutable std::set<std::string, std::less<>> real_directories_;  // checked: no symlink on the way
 };
 
 }  // namespace keplint
