@@ -40,7 +40,10 @@ class YamlValidCheck : public Check {
     const LoadedDocument* doc = ctx.document();
     if (!doc->yaml) {
       // A document declared as front matter that has none carries no metadata at all.
-      if (doc->spec && doc->spec->format == DocumentFormat::FrontMatter) {
+      if (doc->front_matter_unclosed) {
+        ctx.report(location_of(*doc, Range::line(1)), {{"problem", "unclosed front matter"}},
+                   "the front matter opened on line 1 is never closed with '---'");
+      } else if (doc->spec && doc->spec->format == DocumentFormat::FrontMatter) {
         ctx.report(
             location_of(*doc, Range::line(1)), {{"problem", "missing front matter"}},
             "the file has no YAML front matter (a first line '---', the metadata, then '---')");
