@@ -89,6 +89,9 @@ const Planted kPlanted[] = {
      "expected `  - [Version Skew Strategy](#version-skew-strategy)`"},
     {"missing README", "KEP030", "error", "keps/sig-scheduling/998-queue-fairness-hints/kep.yaml",
      1, "README.md does not exist"},
+    {"UNRESOLVED block never closed", "KEP066", "error",
+     "keps/sig-network/2950-endpoint-hints-dry-run/README.md", 41,
+     "UNRESOLVED block is never closed"},
 };
 
 // Everything under these paths must be free of errors.
@@ -175,6 +178,31 @@ TEST(Example, OneCleanKepFromAChangedFileListPasses) {
                                           "keps/sig-node/4021-pod-warmup-hints/README.md"});
   EXPECT_EQ(r.exit_code, 0) << r.out << r.err;
   EXPECT_TRUE(findings_of(r).empty()) << r.out;
+}
+
+// The README rules against the template (KEP060-KEP063) are off on whole-repository runs: only a
+// KEP a change touches must answer the PRR questions its stage requires.
+TEST(Example, UnansweredPrrQuestionIsAnErrorOnlyOnAChangedKep) {
+  const char* readme = "keps/sig-cli/3311-kubectl-explain-examples/README.md";
+  auto unanswered = [&](const std::vector<Seen>& findings) {
+    int n = 0;
+    for (const Seen& f : findings) {
+      if (f.rule == "KEP063" && f.path == readme && f.line == 70 && f.severity == "error" &&
+          f.message.find("Can the feature be disabled once it has been enabled?") !=
+              std::string::npos) {
+        ++n;
+      }
+    }
+    return n;
+  };
+  ProcessResult r = run_on_changed_files({readme});
+  EXPECT_EQ(r.exit_code, 1) << r.out << r.err;
+  std::vector<Seen> changed = findings_of(r);
+  EXPECT_EQ(unanswered(changed), 1) << describe(changed);
+  for (const Seen& f : findings_of(whole_repository_run())) {
+    EXPECT_NE(f.rule, "KEP063") << "KEP063 is off on whole-repository runs: " << f.path << ":"
+                                << f.line;
+  }
 }
 
 TEST(Example, ZeroPaddedNumberIsAnErrorOnAChangedKep) {

@@ -16,9 +16,14 @@
 // The fixture's directory names the pack it is linted with (testdata/rules/openshift/OSE001.txtar
 // runs the openshift pack); lines are lines of the file, front matter included.
 //
+// Free-text lines before the first file may set run variables, as the command line would:
+//   release: v1.37                             like `--release v1.37` (rules with
+//                                              `targets-release: true` run only with it)
+//
 // The repository is linted twice, whole (old proposals: `whole-repo-severity`) and as a
 // changed-file set of every file; both must report the same (path, line) findings of the rule,
-// and those must be exactly the expected ones.
+// and those must be exactly the expected ones. A rule with `whole-repo-severity: off` must report
+// nothing in the whole-repo run, and the expected findings in the changed-set run.
 #include <gtest/gtest.h>
 #include <re2/re2.h>
 #include <stdlib.h>
@@ -66,7 +71,8 @@ struct Fixture {
   std::string rule_id;
   std::vector<FixtureFile> files;
   std::map<Key, Expectation> expected;
-  std::vector<std::string> errors;  // malformed annotations, bad paths
+  std::map<std::string, std::string> variables;  // from the preamble: `release: v1.37`
+  std::vector<std::string> errors;               // malformed annotations, bad paths
 };
 
 std::string read_file(const fs::path& p) {
@@ -143,6 +149,7 @@ Fixture parse_fixture(const fs::path& file) {
   static const re2::RE2 inline_expect(
       R"re((?:#|<!--)\s*expect(-next-line)?:\s*(.*?)\s*(?:-->\s*)?$)re");
   static const re2::RE2 section_expect(R"re((\S+):([0-9]+):\s*(.*?)\s*)re");
+  static const re2::RE2 preamble_variable(R"re((release):\s*(\S+)\s*)re");
 
   std::vector<std::string> lines = split_lines(read_file(file));
   FixtureFile* current = nullptr;
@@ -204,7 +211,13 @@ Fixture parse_fixture(const fs::path& file) {
       add_from(bundle_line, path, at, rest);
       continue;
     }
-    if (!current) continue;  // the free-text description
+    if (!current) {  // the free-text description, which may set variables
+      std::string var, value;
+      if (f.files.empty() && re2::RE2::FullMatch(line, preamble_variable, &var, &value)) {
+        f.variables[var] = value;
+      }
+      continue;
+    }
     ++file_line;
     if (!current->symlink_target.empty()) {
       if (!line.empty()) fail(bundle_line, "a symbolic link section must be empty");
@@ -257,11 +270,13 @@ struct LintRun {
   std::map<std::string, std::set<std::string>> proposal_files;  // proposal -> its documents
 };
 
-LintRun run_lint(const fs::path& repo, const std::string& pack, const std::string& rule_id,
+LintRun run_lint(const fs::path& repo, const std::string& pack, const Fixture& fx,
                  bool changed_set) {
+  const std::string& rule_id = fx.rule_id;
   SessionOptions options;
   options.repo_dir = repo;
   options.pack = pack;
+  options.variables = fx.variables;
   if (fs::is_regular_file(repo / "sigs.yaml")) options.dataset_files["sigs"] = repo / "sigs.yaml";
   Session s = open_session(options);
   LintOptions lint_options;
@@ -365,29 +380,43 @@ TEST_P(RuleFixture, ReportsExactlyTheAnnotatedFindings) {
   TempDir tmp;
   fs::path repo = tmp.path() / "repo";
   write_fixture(fx, repo);
-  LintRun whole = run_lint(repo, pack_name, fx.rule_id, /*changed_set=*/false);
-  LintRun changed = run_lint(repo, pack_name, fx.rule_id, /*changed_set=*/true);
-
-  std::string diff = compare(fx, whole.findings);
-  EXPECT_TRUE(diff.empty()) << GetParam() << " (whole-repo run):\n" << diff;
-
-  // The changed-set run must find the same places, at the rule's own severity.
-  auto whole_keys = by_key(whole.findings), changed_keys = by_key(changed.findings);
-  std::ostringstream pass_diff;
-  for (const auto& [k, _] : whole_keys) {
-    if (!changed_keys.count(k)) pass_diff << "  only in the whole-repo run: " << show(k) << "\n";
-  }
-  for (const auto& [k, _] : changed_keys) {
-    if (!whole_keys.count(k)) pass_diff << "  only in the changed-set run: " << show(k) << "\n";
-  }
-  EXPECT_TRUE(pass_diff.str().empty()) << GetParam() << ":\n" << pass_diff.str();
+  LintRun whole = run_lint(repo, pack_name, fx, /*changed_set=*/false);
+  LintRun changed = run_lint(repo, pack_name, fx, /*changed_set=*/true);
 
   bool configured = fs::exists(repo / ".kep-lint.yaml");
-  if (!configured) {
+  bool off_in_whole_repo = !configured && rule->whole_repo_severity == Severity::Off;
+  if (off_in_whole_repo) {
+    // Old proposals are not held to the rule: only the changed-set run reports.
+    for (const Finding& f : whole.findings) {
+      ADD_FAILURE() << GetParam() << ": whole-repo-severity is off, yet the whole-repo run "
+                    << "reported " << show_finding(f);
+    }
+    std::string diff = compare(fx, changed.findings);
+    EXPECT_TRUE(diff.empty()) << GetParam() << " (changed-set run):\n" << diff;
+    whole.findings = changed.findings;  // the checks below look at what the rule reports
+  } else {
+    std::string diff = compare(fx, whole.findings);
+    EXPECT_TRUE(diff.empty()) << GetParam() << " (whole-repo run):\n" << diff;
+
+    // The changed-set run must find the same places, at the rule's own severity.
+    auto whole_keys = by_key(whole.findings), changed_keys = by_key(changed.findings);
+    std::ostringstream pass_diff;
+    for (const auto& [k, _] : whole_keys) {
+      if (!changed_keys.count(k)) pass_diff << "  only in the whole-repo run: " << show(k) << "\n";
+    }
+    for (const auto& [k, _] : changed_keys) {
+      if (!whole_keys.count(k)) pass_diff << "  only in the changed-set run: " << show(k) << "\n";
+    }
+    EXPECT_TRUE(pass_diff.str().empty()) << GetParam() << ":\n" << pass_diff.str();
+  }
+
+  if (!configured && !off_in_whole_repo) {
     Severity old = rule->whole_repo_severity.value_or(rule->severity);
     for (const Finding& f : whole.findings) {
       EXPECT_EQ(f.severity, old) << "whole-repo run: " << show_finding(f);
     }
+  }
+  if (!configured) {
     for (const Finding& f : changed.findings) {
       EXPECT_EQ(f.severity, rule->severity) << "changed-set run: " << show_finding(f);
     }
@@ -450,6 +479,7 @@ TEST(RuleFixtures, ParsesAnnotations) {
   TempDir tmp;
   fs::path file = tmp.path() / "KEP003.txtar";
   std::ofstream(file) << "about\n"
+                         "release: v1.37\n"
                          "-- a/kep.yaml --\n"
                          "title: x\n"
                          "status: bad  # expect: KEP003 \"did you mean\"\n"
@@ -466,6 +496,7 @@ TEST(RuleFixtures, ParsesAnnotations) {
                          "a/missing.yaml:0: KEP003 \"missing\"\n";
   Fixture fx = parse_fixture(file);
   EXPECT_TRUE(fx.errors.empty());
+  EXPECT_EQ(fx.variables, (std::map<std::string, std::string>{{"release", "v1.37"}}));
   ASSERT_EQ(fx.files.size(), 4u);
   EXPECT_EQ(fx.files[0].text,
             "title: x\nstatus: bad  # expect: KEP003 \"did you mean\"\n# expect-next-line: "
@@ -488,6 +519,7 @@ TEST(RuleFixtures, RejectsMalformedAnnotations) {
   TempDir tmp;
   fs::path file = tmp.path() / "KEP003.txtar";
   std::ofstream(file) << "-- a/kep.yaml --\n"
+                         "release: v1.37\n"
                          "status: x  # expect: KEP004\n"
                          "stage: y  # expect: KEP003 oops\n"
                          "-- /etc/passwd --\n"
@@ -495,6 +527,7 @@ TEST(RuleFixtures, RejectsMalformedAnnotations) {
                          "no colon here\n";
   Fixture fx = parse_fixture(file);
   EXPECT_EQ(fx.errors.size(), 4u);
+  EXPECT_TRUE(fx.variables.empty()) << "`release:` inside a file is the file's text";
 }
 
 // The comparison reports all three kinds of difference.

@@ -63,6 +63,22 @@ Section section_of(const MarkdownDocument& doc, const MarkdownHeading& heading) 
   return {&heading, std::min(heading.end, size), std::min(heading.section_end, size)};
 }
 
+namespace {
+
+// Sorts questions by line; each answer runs to the next question or the end of the section.
+std::vector<Question> finish_questions(const SourceFile& src, const Section& section,
+                                       std::vector<Question> out) {
+  std::sort(out.begin(), out.end(),
+            [](const Question& a, const Question& b) { return a.line < b.line; });
+  for (std::size_t k = 0; k < out.size(); ++k) {
+    std::size_t next = k + 1 < out.size() ? src.line_offset(out[k + 1].line) : section.end;
+    out[k].answer_end = std::max(out[k].answer_begin, next);
+  }
+  return out;
+}
+
+}  // namespace
+
 std::vector<Question> questions_in(const MarkdownDocument& doc, const Section& section) {
   std::vector<Question> out;
   const SourceFile& src = doc.source();
@@ -73,7 +89,10 @@ std::vector<Question> questions_in(const MarkdownDocument& doc, const Section& s
     if (h.level <= section.heading->level) continue;
     out.push_back({h.text, normalize_heading(h.text), h.line, std::min(h.end, text.size()), 0});
   }
-  // Bold-bullet questions: "* **How can ...?**", possibly wrapped over a few lines.
+  // Bold-bullet questions: "* **How can ...?**", possibly wrapped over a few lines. Only in a
+  // section without heading questions (there, bold bullets are parts of answers: "- **Failure
+  // mode**: ..."), and only bold text that ends with '?'.
+  if (!out.empty()) return finish_questions(src, section, std::move(out));
   int first_line = src.position_of(section.begin).line;
   int last_line = src.position_of(section.end > 0 ? section.end - 1 : 0).line;
   for (int line = first_line; line <= last_line && line <= src.line_count(); ++line) {
@@ -89,16 +108,10 @@ std::vector<Question> questions_in(const MarkdownDocument& doc, const Section& s
     if (close == std::string::npos || close >= section.end) continue;
     if (src.position_of(close).line - line > 3) continue;  // not a wrapped question
     std::string q = collapse_whitespace(std::string_view(text).substr(offset, close - offset));
-    if (q.empty()) continue;
+    if (q.empty() || q.back() != '?') continue;
     out.push_back({q, normalize_heading(q), line, close + 2, 0});
   }
-  std::sort(out.begin(), out.end(),
-            [](const Question& a, const Question& b) { return a.line < b.line; });
-  for (std::size_t k = 0; k < out.size(); ++k) {
-    std::size_t next = k + 1 < out.size() ? src.line_offset(out[k + 1].line) : section.end;
-    out[k].answer_end = std::max(out[k].answer_begin, next);
-  }
-  return out;
+  return finish_questions(src, section, std::move(out));
 }
 
 std::string answer_text(const MarkdownDocument& doc, const Question& q) {

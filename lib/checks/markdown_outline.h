@@ -40,7 +40,8 @@ struct Question {
   std::size_t answer_end = 0;
 };
 
-// Questions in a section: headings deeper than the section's own, and bold bullets.
+// Questions in a section: headings deeper than the section's own; in a section without such
+// headings, bold bullets whose bold text ends with '?'.
 std::vector<Question> questions_in(const MarkdownDocument& doc, const Section& section);
 
 // An answer's visible content: HTML comments removed, whitespace collapsed.

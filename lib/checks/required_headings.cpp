@@ -1,6 +1,7 @@
 // required-headings: the README has every heading of the repository's template (matched on
 // normalized text), except "(Optional)" ones and those the pack excludes. With
-// `report: level` it instead reports headings present at another level than the template's.
+// `report: level` it instead reports headings present at another level than the template's
+// (a shallower one is fine while the heading still nests below its template parent).
 //   template: template            shared document
 //   min-level: 2, max-level: 5    which template headings count (the title and ###### questions
 //                                 are other rules' business)
@@ -69,7 +70,7 @@ class RequiredHeadingsCheck : public Check {
           ctx.report(location_of(*readme, where_missing(doc, theadings, i), t.text), vars,
                      "missing template heading '{heading}' (it belongs after {after})");
         }
-      } else if (report_level_ && found->level != t.level) {
+      } else if (report_level_ && !level_fits(doc, theadings, i, *found)) {
         Range range = Range::line(found->line);
         range.end.column = static_cast<int>(doc.source().line_text(found->line).size());
         ctx.report(
@@ -93,6 +94,22 @@ class RequiredHeadingsCheck : public Check {
       }
     }
     return Range::line(std::max(1, doc.source().line_count()));
+  }
+
+  // A heading keeps the template's structure at the template's level, or shallower as long as it
+  // stays below its template parent: `#### Unit tests` under `### Test Plan` nests like the
+  // template's `##### Unit tests`.
+  static bool level_fits(const MarkdownDocument& doc, const std::vector<MarkdownHeading>& theadings,
+                         std::size_t index, const MarkdownHeading& found) {
+    const MarkdownHeading& t = theadings[index];
+    if (found.level == t.level) return true;
+    if (found.level > t.level) return false;
+    for (std::size_t j = index; j-- > 0;) {
+      if (theadings[j].level >= t.level) continue;
+      const MarkdownHeading* parent = find_heading(doc, normalize_heading(theadings[j].text));
+      return parent && parent->level < found.level && parent->begin < found.begin;
+    }
+    return false;
   }
 
   std::string template_;
