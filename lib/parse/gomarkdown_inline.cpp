@@ -1,5 +1,7 @@
 #include "parse/gomarkdown_inline.h"
 
+#include "document/utf8.h"
+
 #include <re2/re2.h>
 
 #include <cctype>
@@ -39,28 +41,10 @@ std::size_t skip_space(std::string_view d, std::size_t i) {
   return i;
 }
 
-void append_utf8(std::string& out, std::uint32_t cp) {
-  if (cp < 0x80) {
-    out += static_cast<char>(cp);
-  } else if (cp < 0x800) {
-    out += static_cast<char>(0xC0 | (cp >> 6));
-    out += static_cast<char>(0x80 | (cp & 0x3F));
-  } else if (cp < 0x10000) {
-    out += static_cast<char>(0xE0 | (cp >> 12));
-    out += static_cast<char>(0x80 | ((cp >> 6) & 0x3F));
-    out += static_cast<char>(0x80 | (cp & 0x3F));
-  } else {
-    out += static_cast<char>(0xF0 | (cp >> 18));
-    out += static_cast<char>(0x80 | ((cp >> 12) & 0x3F));
-    out += static_cast<char>(0x80 | ((cp >> 6) & 0x3F));
-    out += static_cast<char>(0x80 | (cp & 0x3F));
-  }
-}
-
 // Go's string(rune(x)): invalid code points become U+FFFD.
 void append_go_rune(std::string& out, std::int64_t r) {
   if (r < 0 || r > 0x10FFFF || (r >= 0xD800 && r <= 0xDFFF)) r = 0xFFFD;
-  append_utf8(out, static_cast<std::uint32_t>(r));
+  append_utf8(out, static_cast<char32_t>(r));
 }
 
 // gomarkdown's EscapeHTML: & < > " only (not ').

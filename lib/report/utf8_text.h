@@ -6,6 +6,8 @@
 #include <string>
 #include <string_view>
 
+#include "document/utf8.h"
+
 namespace keplint {
 
 // One decoded character. Invalid bytes (overlong forms, surrogates, > U+10FFFF, truncated
@@ -16,8 +18,6 @@ struct Utf8Char {
   bool valid = false;
 };
 Utf8Char decode_utf8(std::string_view text, std::size_t pos);
-
-void append_utf8(std::string& out, char32_t code_point);
 
 // Every invalid byte becomes U+FFFD, so the result is valid UTF-8.
 std::string to_valid_utf8(std::string_view text);
