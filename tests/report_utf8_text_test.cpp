@@ -49,6 +49,13 @@ TEST(Utf8TextTest, TruncatesOnCharacterBoundaries) {
 TEST(Utf8TextTest, ReplacesControls) {
   EXPECT_EQ(replace_controls("a\x1b[31mb\tc\r\nd\x7f", "?", true), "a?[31mb\tc\r\nd?");
   EXPECT_EQ(replace_controls("a\r\nb", "?", false), "a??b");
+  // C1 controls (8-bit CSI) and bidi overrides too; other non-ASCII text stays.
+  EXPECT_EQ(replace_controls("a\xc2\x9b"
+                             "2Jb\xe2\x80\xae"
+                             "c\xe2\x81\xa6"
+                             "d\xc3\xa9",
+                             "?", true),
+            "a?2Jb?c?d\xc3\xa9");
 }
 
 TEST(Utf8TextTest, EscapesEverythingATerminalWouldInterpret) {

@@ -91,6 +91,31 @@ TEST(YamlDocument, SecondDocumentIsReported) {
   EXPECT_EQ(doc.problems()[0].range.start.line, 3);
 }
 
+// Found by fuzzing (tests/fuzz/inputs/yaml_document_fuzz/slice.yaml): the empty node of a last
+// document pointed at line 3 of a two-line file.
+TEST(YamlDocument, PositionsStayInsideTheFile) {
+  YamlDocument doc = parse("a: 1\n---\n");
+  ASSERT_EQ(doc.problems().size(), 1u);
+  EXPECT_EQ(doc.problems()[0].kind, YamlProblem::Kind::MultipleDocuments);
+  EXPECT_EQ(doc.problems()[0].range.start, (Position{2, 4}));  // the end of the text
+  YamlDocument unclosed = parse("a: [1,\n");
+  ASSERT_TRUE(unclosed.has_syntax_error());
+  EXPECT_LE(unclosed.problems()[0].range.start.line, 1);
+}
+
+TEST(YamlDocument, ByteOrderMarkDoesNotShiftTheFirstLine) {
+  YamlDocument doc = parse("\xEF\xBB\xBFtitle: x\r\nstatus: bogus\r\n");
+  ASSERT_NE(doc.root(), nullptr);
+  EXPECT_EQ(doc.root()->find("title")->key->range.start, (Position{1, 4}));
+  EXPECT_EQ(doc.root()->get("title")->range, (Range{{1, 11}, {1, 11}}));
+  EXPECT_EQ(doc.root()->get("status")->range, (Range{{2, 9}, {2, 13}}));
+  YamlDocument broken = parse(
+      "\xEF\xBB\xBF"
+      "a: [");
+  ASSERT_TRUE(broken.has_syntax_error());
+  EXPECT_GE(broken.problems()[0].range.start.column, 4);
+}
+
 TEST(FrontMatter, SplitsAndKeepsFilePositions) {
   std::string text = "---\ntitle: x\nstatus: implementable\n---\n# Body\n";
   auto fm = split_front_matter(text);

@@ -6,6 +6,7 @@
 #include <filesystem>
 #include <fstream>
 #include <iostream>
+#include <map>
 #include <sstream>
 
 #include "engine/fixer.h"
@@ -14,11 +15,13 @@
 #include "engine/rule_error.h"
 #include "engine/session.h"
 #include "parse/mdtoc.h"
+#include "repo/byte_size.h"
 #include "repo/changed_files.h"
 #include "repo/ci_environment.h"
 #include "repo/files_from.h"
 #include "report/release_table.h"
 #include "report/reporter.h"
+#include "report/utf8_text.h"
 
 namespace fs = std::filesystem;
 using namespace keplint;
@@ -53,6 +56,7 @@ struct LintArgs {
   bool list_rules = false;
   bool fix = false;
   bool dry_run = false;
+  std::string max_file_size;
   std::vector<std::string> paths;
 };
 
@@ -61,9 +65,24 @@ struct TocArgs {
   int max_depth = 5;
 };
 
+// Messages can carry repository text (paths, config values, YAML errors). Escaped, each stays
+// one line that cannot drive a terminal, and no line can start a CI workflow command.
+void print_error(std::string_view message) {
+  std::cerr << "kep-lint: " << escape_for_terminal(message) << "\n";
+}
+
 [[noreturn]] void usage_error(const std::string& message) {
-  std::cerr << "kep-lint: " << message << "\n";
+  print_error(message);
   std::exit(2);
+}
+
+// A directory the run could not list may hold proposals nobody linted: that is not a pass.
+bool report_unreadable_directories(const Repository& repo) {
+  std::map<std::string, std::string> unreadable = repo.unreadable_directories();
+  for (const auto& [dir, why] : unreadable) {
+    print_error("cannot read directory " + (dir.empty() ? std::string(".") : dir) + ": " + why);
+  }
+  return !unreadable.empty();
 }
 
 std::vector<OutputSpec> output_specs(const LintArgs& args) {
@@ -124,13 +143,15 @@ std::vector<std::string> changed_paths(const LintArgs& args, const Repository& r
 }
 
 void list_rules(const Pack& pack) {
-  std::cout << "pack " << pack.name << " (" << pack.origin << "): " << pack.rules.size()
-            << " rules\n";
+  // A pack can come from the repository: its text is escaped like findings.
+  std::cout << "pack " << escape_for_terminal(pack.name) << " (" << escape_for_terminal(pack.origin)
+            << "): " << pack.rules.size() << " rules\n";
   for (const Rule& r : pack.rules) {
-    std::cout << "  " << r.id << "  " << r.name << "  [" << severity_name(r.severity);
+    std::cout << "  " << escape_for_terminal(r.id) << "  " << escape_for_terminal(r.name) << "  ["
+              << severity_name(r.severity);
     if (r.whole_repo_severity)
       std::cout << ", whole repo: " << severity_name(*r.whole_repo_severity);
-    std::cout << "]  " << r.description << "\n";
+    std::cout << "]  " << escape_for_terminal(r.description) << "\n";
   }
 }
 
@@ -170,7 +191,7 @@ int run_toc(const TocArgs& args) {
   for (const std::string& file : args.files) {
     std::ifstream in(file, std::ios::binary);
     if (!in) {
-      std::cerr << "kep-lint: cannot read " << file << "\n";
+      print_error("cannot read " + file);
       status = 2;
       continue;
     }
@@ -201,6 +222,13 @@ SessionOptions session_options(const LintArgs& args) {
     options.dataset_files[d.substr(0, eq)] = d.substr(eq + 1);
   }
   if (!args.release.empty()) options.variables["release"] = args.release;
+  if (!args.max_file_size.empty()) {
+    options.max_file_size = parse_byte_size(args.max_file_size);
+    if (!options.max_file_size || *options.max_file_size == 0 ||
+        *options.max_file_size > kMaxFileSizeCeiling) {
+      usage_error("--max-file-size takes a size from 1 byte to 1G, e.g. 4194304, 512k or 8M");
+    }
+  }
   return options;
 }
 
@@ -228,6 +256,7 @@ int run_report(const LintArgs& args) {
     if (!file) throw std::runtime_error("cannot write " + args.output);
   }
   write_release_table(entries, args.release, format, args.output.empty() ? std::cout : file);
+  if (report_unreadable_directories(*session.repo)) return 2;
   bool all_ready =
       std::all_of(entries.begin(), entries.end(), [](const ReleaseEntry& e) { return e.ready; });
   return all_ready || args.exit_zero ? 0 : 1;
@@ -252,7 +281,7 @@ int run_lint(const LintArgs& args) {
       Report before = lint(*session.run, lint_options);
       session.check_datasets();
       FixOutcome outcome = apply_fixes(*session.repo, before.findings, args.dry_run, std::cout);
-      for (const std::string& e : outcome.errors) std::cerr << "kep-lint: " << e << "\n";
+      for (const std::string& e : outcome.errors) print_error(e);
       if (args.dry_run) return outcome.fixed.empty() && outcome.errors.empty() ? 0 : 1;
       if (!args.quiet && !outcome.fixed.empty()) {
         std::cerr << "kep-lint: fixed " << outcome.fixed.size() << " file"
@@ -268,7 +297,7 @@ int run_lint(const LintArgs& args) {
   report.tool_version = kVersion;
   session.check_datasets();
   if (!args.quiet) {
-    for (const std::string& note : session.notes()) std::cerr << "kep-lint: " << note << "\n";
+    for (const std::string& note : session.notes()) print_error(note);
   }
 
   Severity fail_level = Severity::Error;
@@ -294,6 +323,8 @@ int run_lint(const LintArgs& args) {
       reporter->write(report, out);
     }
   }
+
+  if (report_unreadable_directories(*session.repo)) return 2;
 
   int failing = 0, warnings = 0;
   for (const Finding& f : report.findings) {
@@ -340,6 +371,8 @@ int main(int argc, char** argv) {
       ->check(CLI::IsMember({"auto", "always", "never"}));
   app.add_option("--release", args.release, "Release being planned, e.g. v1.33 (freeze checks)");
   app.add_flag("--quiet,-q", args.quiet, "Do not print notes on stderr");
+  app.add_option("--max-file-size", args.max_file_size,
+                 "Largest file read, e.g. 8M (default 4M); larger files are reported, not read");
   app.add_flag("--list-rules", args.list_rules, "List the active pack's rules and exit");
   app.add_flag("--fix", args.fix,
                "Rewrite what can be fixed (out-of-date TOCs), then report what remains");
@@ -374,10 +407,10 @@ int main(int argc, char** argv) {
     if (report->parsed()) return run_report(args);
     return run_lint(args);
   } catch (const RuleError& e) {
-    std::cerr << "kep-lint: " << e.what() << "\n";
+    print_error(e.what());
     return 2;
   } catch (const std::exception& e) {
-    std::cerr << "kep-lint: " << e.what() << "\n";
+    print_error(e.what());
     return 2;
   }
 }

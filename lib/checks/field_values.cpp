@@ -22,7 +22,20 @@ void for_each_field(const ProposalContext& ctx, const std::vector<std::string>& 
                     const std::function<void(const std::string&, const FieldLookup&)>& fn) {
   const LoadedDocument* doc = ctx.document();
   const YamlNode* root = doc ? doc->yaml_root() : ctx.proposal().metadata();
-  if (!root) return;
+  if (!root) {
+    // An empty document (nothing, or only comments) parses to no root: it has none of its
+    // fields, and must not pass as if it had them all. A missing file, one that could not be
+    // read and one with a syntax error are reported by other rules.
+    const LoadedDocument* source = doc ? doc : ctx.proposal().primary();
+    if (!source || !source->yaml || source->yaml->has_syntax_error()) return;
+    static const YamlNode kEmptyMapping = [] {
+      YamlNode n;
+      n.kind = YamlKind::Mapping;
+      n.range = Range::line(1);
+      return n;
+    }();
+    root = &kEmptyMapping;
+  }
   for (const std::string& field : fields) {
     std::optional<std::string> path = ctx.expand(field);
     if (!path) continue;

@@ -13,8 +13,9 @@ class FileReadableCheck : public Check {
   void check_proposal(ProposalContext& ctx) const override {
     for (const LoadedDocument& doc : ctx.proposal().documents) {
       if (doc.exists() || doc.path.empty() || doc.status == ReadResult::Status::NotFound) continue;
-      ctx.report({doc.path, Range{}, nullptr, ""},
-                 {{"path", doc.path}, {"reason", doc.read_detail}},
+      // A whole-file finding, except for binary data: that has a first NUL byte to point at.
+      Range at = doc.read_position.valid() ? Range::at(doc.read_position) : Range{};
+      ctx.report({doc.path, at, nullptr, ""}, {{"path", doc.path}, {"reason", doc.read_detail}},
                  "{path} cannot be linted: {reason}");
     }
   }

@@ -27,6 +27,49 @@ std::vector<Line> split(std::string_view text) {
   return lines;
 }
 
+// git's quoting of unusual paths: `"a/x\ny"` with C escapes, so a path stays on its line.
+std::string header_path(std::string_view prefix, std::string_view path) {
+  bool plain = std::none_of(path.begin(), path.end(), [](char c) {
+    auto u = static_cast<unsigned char>(c);
+    return u < 0x20 || u == 0x7F || c == '"' || c == '\\';
+  });
+  if (plain) return std::string(prefix) + std::string(path);
+  std::string out = "\"" + std::string(prefix);
+  for (char c : path) {
+    auto u = static_cast<unsigned char>(c);
+    if (c == '"' || c == '\\') {
+      out += '\\';
+      out += c;
+    } else if (c == '\n') {
+      out += "\\n";
+    } else if (c == '\t') {
+      out += "\\t";
+    } else if (u < 0x20 || u == 0x7F) {
+      const char* digits = "01234567";
+      out += '\\';
+      out += digits[(u >> 6) & 7];
+      out += digits[(u >> 3) & 7];
+      out += digits[u & 7];
+    } else {
+      out += c;
+    }
+  }
+  return out + "\"";
+}
+
+// A line's text with every CR that does not end it shown as "\r": CI runners end a log line at
+// a lone CR, so a file's text could otherwise start a line of its own (a workflow command).
+// Such a diff no longer applies as a patch; it only shows what --fix would do.
+void append_line_text(std::string& out, std::string_view text) {
+  for (std::size_t i = 0; i < text.size(); ++i) {
+    if (text[i] == '\r' && i + 1 < text.size()) {
+      out += "\\r";
+    } else {
+      out += text[i];
+    }
+  }
+}
+
 enum class Op : char { kKeep = ' ', kDelete = '-', kInsert = '+' };
 struct Edit {
   Op op;
@@ -96,10 +139,8 @@ std::string unified_diff(std::string_view old_text, std::string_view new_text,
   std::size_t ctx = static_cast<std::size_t>(std::max(context, 0));
 
   std::string out;
-  out += "--- a/";
-  out += path;
-  out += "\n+++ b/";
-  out += path;
+  out += "--- " + header_path("a/", path);
+  out += "\n+++ " + header_path("b/", path);
   out += "\n";
 
   std::size_t k = 0;
@@ -134,7 +175,7 @@ std::string unified_diff(std::string_view old_text, std::string_view new_text,
     out += "@@ -" + range(old_line, old_count) + " +" + range(new_line, new_count) + " @@\n";
     for (std::size_t i = begin; i < end; ++i) {
       out += static_cast<char>(edits[i].op);
-      out += edits[i].line->text;
+      append_line_text(out, edits[i].line->text);
       out += '\n';
       if (!edits[i].line->has_newline) out += "\\ No newline at end of file\n";
     }

@@ -36,6 +36,22 @@ std::optional<std::string> CheckContext::expand(std::string_view tmpl) const {
   return out;
 }
 
+namespace {
+
+// Values quoted in messages come from the repository and can be megabytes long (a one-line
+// YAML value up to the file size limit); a message needs their start, not all of them.
+constexpr std::size_t kMessageValueMaxBytes = 512;
+
+std::string shorten_value(const std::string& value) {
+  if (value.size() <= kMessageValueMaxBytes) return value;
+  std::size_t cut = kMessageValueMaxBytes;
+  // Back up to a character boundary (no UTF-8 continuation byte at the cut).
+  while (cut > 0 && (static_cast<unsigned char>(value[cut]) & 0xC0) == 0x80) --cut;
+  return value.substr(0, cut) + "… (" + std::to_string(value.size()) + " bytes)";
+}
+
+}  // namespace
+
 void CheckContext::report(const Location& where, const MessageVars& vars,
                           std::string_view fallback_message, std::string raw_details,
                           std::shared_ptr<const std::string> fixed_text) {
@@ -55,8 +71,10 @@ void CheckContext::report(const Location& where, const MessageVars& vars,
   f.fixed_text = std::move(fixed_text);
   f.message = fill_text_template(tmpl, [&](std::string_view name) -> std::optional<std::string> {
     auto it = vars.find(name);
-    if (it != vars.end()) return it->second;
-    return variable(name);
+    if (it != vars.end()) return shorten_value(it->second);
+    std::optional<std::string> v = variable(name);
+    if (v) return shorten_value(*v);
+    return v;
   });
   out_.push_back(std::move(f));
 }

@@ -2,6 +2,7 @@
 
 #include "engine/params.h"
 #include "parse/yaml_document.h"
+#include "repo/byte_size.h"
 
 namespace keplint {
 
@@ -44,6 +45,13 @@ Config load_config(const Repository& repo, const std::string& explicit_path) {
     config.fail_level = parse_severity(*level);
     if (!config.fail_level || *config.fail_level == Severity::Off) {
       p.fail("fail-level", "must be error, warning or info");
+    }
+  }
+  if (auto size = p.optional_string("max-file-size")) {
+    config.max_file_size = parse_byte_size(*size);
+    if (!config.max_file_size || *config.max_file_size == 0 ||
+        *config.max_file_size > kMaxFileSizeCeiling) {
+      p.fail("max-file-size", "must be a size from 1 byte to 1G, e.g. 4194304, 512k or 8M");
     }
   }
   p.finish();

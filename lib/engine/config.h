@@ -7,8 +7,10 @@
 //   datasets:
 //     sigs: hack/sigs.yaml      # repo-relative dataset files
 //   fail-level: error
+//   max-file-size: 8M           # files larger than this are reported, not read (default 4M)
 #pragma once
 
+#include <cstddef>
 #include <map>
 #include <optional>
 #include <string>
@@ -27,7 +29,12 @@ struct Config {
   std::vector<std::string> exclude;
   std::map<std::string, std::string> datasets;
   std::optional<Severity> fail_level;
+  std::optional<std::size_t> max_file_size;
 };
+
+// The most `max-file-size` (config or --max-file-size) may be: beyond it, a file is not worth
+// holding in memory several times over (text, line index, parse) on a CI runner.
+constexpr std::size_t kMaxFileSizeCeiling = std::size_t{1} << 30;
 
 // Reads `.kep-lint.yaml` (or `explicit_path`, repo-relative) when present. Throws RuleError.
 Config load_config(const Repository& repo, const std::string& explicit_path = "");

@@ -42,6 +42,7 @@ void read_document(const Repository& repo, LoadedDocument& doc, DocumentFormat f
   ReadResult r = repo.read(doc.path);
   doc.status = r.status;
   doc.read_detail = r.detail;
+  doc.read_position = r.position;
   if (!r.ok()) return;
   doc.source = r.source;
   switch (format) {
@@ -52,7 +53,8 @@ void read_document(const Repository& repo, LoadedDocument& doc, DocumentFormat f
       if (auto fm = split_front_matter(doc.source->text())) {
         // Unclosed, the "metadata" would be the whole page: report it rather than parse it.
         doc.front_matter_unclosed = !fm->closed;
-        if (fm->closed) doc.yaml = YamlDocument::parse(doc.source, fm->yaml_offset, fm->yaml_length);
+        if (fm->closed)
+          doc.yaml = YamlDocument::parse(doc.source, fm->yaml_offset, fm->yaml_length);
       }
       [[fallthrough]];
     case DocumentFormat::Markdown:

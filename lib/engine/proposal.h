@@ -21,10 +21,11 @@ struct LoadedDocument {
   FilledPath filled;  // why the path is empty
   ReadResult::Status status = ReadResult::Status::NotFound;
   std::string read_detail;
-  SourcePtr source;                                  // the text, when read
+  Position read_position;  // where reading failed, when it has a place (the first NUL byte)
+  SourcePtr source;        // the text, when read
   std::optional<YamlDocument> yaml;                  // metadata (file or front matter)
   std::shared_ptr<const MarkdownDocument> markdown;  // Markdown documents (and front-matter bodies)
-  bool front_matter_unclosed = false;  // "---" opens metadata that no "---" closes
+  bool front_matter_unclosed = false;                // "---" opens metadata that no "---" closes
 
   bool exists() const { return source != nullptr; }
   // The YAML root when parsed without a syntax error.

@@ -56,8 +56,10 @@ std::vector<std::string> available_packs(const SessionOptions& options) {
 
 Session open_session(const SessionOptions& options) {
   Session s;
-  s.repo = std::make_unique<Repository>(options.repo_dir, options.max_file_size);
+  s.repo = std::make_unique<Repository>(options.repo_dir);
   s.config = load_config(*s.repo, options.config_path);
+  s.repo->set_max_file_size(options.max_file_size.value_or(
+      s.config.max_file_size.value_or(Repository::kDefaultMaxFileSize)));
 
   std::string name = !options.pack.empty() ? options.pack : s.config.pack;
   if (name.empty()) {
@@ -114,7 +116,8 @@ Session open_session(const SessionOptions& options) {
     }
     jobs.emplace_back(spec, file);
   }
-  for (const auto& [name, _] : options.dataset_files) {
+  for (const auto& entry : options.dataset_files) {
+    const std::string& name = entry.first;  // clang 14 cannot capture a structured binding
     bool known = std::any_of(s.pack->datasets.begin(), s.pack->datasets.end(),
                              [&](const DatasetSpec& d) { return d.name == name; });
     if (!known)

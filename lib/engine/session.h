@@ -4,6 +4,7 @@
 #include <filesystem>
 #include <map>
 #include <memory>
+#include <optional>
 #include <string>
 #include <vector>
 
@@ -21,7 +22,8 @@ struct SessionOptions {
   std::string pack;                 // overrides the config and detection
   std::map<std::string, std::filesystem::path> dataset_files;  // --sigs, --dataset NAME=FILE
   std::map<std::string, std::string> variables;                // e.g. release
-  std::size_t max_file_size = 4u << 20;
+  // --max-file-size; else the config's max-file-size; else Repository::kDefaultMaxFileSize.
+  std::optional<std::size_t> max_file_size;
 };
 
 struct Session {

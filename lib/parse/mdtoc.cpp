@@ -46,6 +46,16 @@ std::vector<std::string_view> split_lines(std::string_view text) {
   return lines;
 }
 
+// CRLF pairs to LF; a lone CR is text and stays, so a rewrite reads back as it was written.
+std::string crlf_to_lf(std::string_view text) {
+  std::string lf;
+  lf.reserve(text.size());
+  for (std::size_t i = 0; i < text.size(); ++i) {
+    if (text[i] != '\r' || i + 1 >= text.size() || text[i + 1] != '\n') lf += text[i];
+  }
+  return lf;
+}
+
 std::string to_crlf(std::string_view lf_text) {
   std::string out;
   out.reserve(lf_text.size() + lf_text.size() / 16);
@@ -67,10 +77,7 @@ std::string generate_toc(const MarkdownDocument& doc, std::size_t from_offset, i
   // CRLF files are read as LF (mdtoc would leave '\r' in heading text; we keep CRLF on rewrite).
   std::string lf;
   if (doc.source().uses_crlf()) {
-    lf.reserve(suffix.size());
-    for (std::size_t i = 0; i < suffix.size(); ++i) {
-      if (suffix[i] != '\r' || i + 1 >= suffix.size() || suffix[i + 1] != '\n') lf += suffix[i];
-    }
+    lf = crlf_to_lf(suffix);
     suffix = lf;
   }
   GomarkdownOutline outline = scan_gomarkdown_outline(suffix);
@@ -123,8 +130,7 @@ TocAnalysis analyze_toc(const MarkdownDocument& doc, const TocOptions& options) 
 
   // mdtoc compares after trimming surrounding whitespace. In a CRLF file we compare with the
   // line breaks normalized, as the rewrite writes CRLF lines there (mdtoc itself would not).
-  std::string existing_lf = a.existing;
-  if (source.uses_crlf()) std::erase(existing_lf, '\r');
+  std::string existing_lf = source.uses_crlf() ? crlf_to_lf(a.existing) : a.existing;
   std::string_view old_toc = go_trim_space(existing_lf);
   std::string_view new_toc = go_trim_space(a.generated);
   a.up_to_date = old_toc == new_toc;

@@ -5,6 +5,7 @@
 #include <yaml-cpp/parser.h>
 #include <yaml-cpp/yaml.h>
 
+#include <algorithm>
 #include <map>
 #include <sstream>
 #include <unordered_map>
@@ -82,12 +83,26 @@ int scalar_end_column(std::string_view line, int start_col, const std::string& v
   return start_col;
 }
 
+// yaml-cpp's marks can point one line past the last (the empty node of a document that ends
+// the file) or past a line's end; findings must point at text that exists.
+Position clamp_to_source(const SourceFile& source, Position p) {
+  bool past_the_end = p.line > source.line_count();
+  p.line = std::clamp(p.line, 1, source.line_count());
+  int line_end = static_cast<int>(source.line_text(p.line).size()) + 1;
+  p.column = past_the_end ? line_end : std::clamp(p.column, 1, line_end);
+  return p;
+}
+
 }  // namespace
 
 class YamlBuilder : public YAML::EventHandler {
  public:
-  YamlBuilder(YamlDocument& doc, int line_shift, const YamlLimits& limits)
-      : doc_(doc), line_shift_(line_shift), limits_(limits) {}
+  YamlBuilder(YamlDocument& doc, int line_shift, int first_line_column_shift,
+              const YamlLimits& limits)
+      : doc_(doc),
+        line_shift_(line_shift),
+        first_line_column_shift_(first_line_column_shift),
+        limits_(limits) {}
 
   void OnDocumentStart(const YAML::Mark&) override {}
   void OnDocumentEnd() override {}
@@ -151,7 +166,8 @@ class YamlBuilder : public YAML::EventHandler {
   }
 
   Range position(const YAML::Mark& mark) const {
-    Position p{mark.line + 1 + line_shift_, mark.column + 1};
+    int column = mark.column + 1 + (mark.line == 0 ? first_line_column_shift_ : 0);
+    Position p = clamp_to_source(*doc_.source_, {mark.line + 1 + line_shift_, column});
     return {p, p};
   }
 
@@ -166,6 +182,11 @@ class YamlBuilder : public YAML::EventHandler {
     } else if (!top.pending_key) {
       top.pending_key = &n;
     } else {
+      // yaml-cpp can place the empty value of a last "key:" before its key (at the start of
+      // the line); it belongs after it.
+      if (n.kind == YamlKind::Null && n.range.start < top.pending_key->range.end) {
+        n.range = Range::at(top.pending_key->range.end);
+      }
       top.node->entries.push_back({top.pending_key, &n});
       top.pending_key = nullptr;
     }
@@ -194,7 +215,7 @@ class YamlBuilder : public YAML::EventHandler {
     const YamlNode* last = nullptr;
     if (!n->items.empty()) last = n->items.back();
     if (!n->entries.empty()) last = n->entries.back().value;
-    n->range.end = last ? last->range.end : n->range.start;
+    n->range.end = last ? std::max(last->range.end, n->range.start) : n->range.start;
   }
 
   void find_duplicate_keys(const YamlNode& map) {
@@ -213,6 +234,7 @@ class YamlBuilder : public YAML::EventHandler {
 
   YamlDocument& doc_;
   int line_shift_;
+  int first_line_column_shift_;  // yaml-cpp does not count a byte-order mark
   YamlLimits limits_;
   std::vector<Frame> stack_;
   std::unordered_map<YAML::anchor_t, const YamlNode*> anchors_;
@@ -228,14 +250,15 @@ YamlDocument YamlDocument::parse(SourcePtr source, std::size_t offset, std::size
   int line_shift = doc.source_->position_of(offset).line - 1;
 
   std::istringstream in(text.substr(offset, length));
-  YamlBuilder builder(doc, line_shift, limits);
+  int bom = text.compare(offset, 3, "\xEF\xBB\xBF") == 0 ? 3 : 0;
+  YamlBuilder builder(doc, line_shift, bom, limits);
   try {
     YAML::Parser parser(in);
     if (parser.HandleNextDocument(builder)) {
       // A second document in a metadata file is almost always a stray "---".
       YamlDocument extra;
       extra.source_ = doc.source_;
-      YamlBuilder extra_builder(extra, line_shift, limits);
+      YamlBuilder extra_builder(extra, line_shift, bom, limits);
       if (parser.HandleNextDocument(extra_builder) && extra.root_) {
         doc.problems_.push_back({YamlProblem::Kind::MultipleDocuments,
                                  {extra.root_->range.start, extra.root_->range.start},
@@ -248,8 +271,9 @@ YamlDocument YamlDocument::parse(SourcePtr source, std::size_t offset, std::size
     doc.problems_.push_back(stop.problem);
   } catch (const YAML::Exception& e) {
     doc.root_ = nullptr;
-    Position p{e.mark.line >= 0 ? e.mark.line + 1 + line_shift : 1,
-               e.mark.column >= 0 ? e.mark.column + 1 : 1};
+    int line = e.mark.line >= 0 ? e.mark.line : 0;
+    int column = (e.mark.column >= 0 ? e.mark.column + 1 : 1) + (line == 0 ? bom : 0);
+    Position p = clamp_to_source(*doc.source_, {line + 1 + line_shift, column});
     doc.problems_.push_back({YamlProblem::Kind::Syntax, {p, p}, "YAML syntax error: " + e.msg, ""});
   } catch (const std::exception& e) {
     doc.root_ = nullptr;

@@ -9,6 +9,7 @@
 #include <cstring>
 #include <stdexcept>
 
+#include "repo/byte_size.h"
 #include "repo/path_template.h"
 
 namespace keplint {
@@ -58,6 +59,12 @@ bool Repository::real_directories_to(std::string_view rel) const {
   std::lock_guard lock(mutex_);
   real_directories_.emplace(dir);
   return true;
+}
+
+std::string Repository::too_large(std::size_t size) const {
+  return "file is " + std::to_string(size) + " bytes, over the limit of " +
+         format_byte_size(max_file_size_) +
+         " (--max-file-size, or max-file-size in .kep-lint.yaml)";
 }
 
 ReadResult Repository::read_uncached(const std::string& rel) const {
@@ -110,8 +117,7 @@ ReadResult Repository::read_uncached(const std::string& rel) const {
   if (static_cast<std::size_t>(st.st_size) > max_file_size_) {
     ::close(fd);
     r.status = ReadResult::Status::TooLarge;
-    r.detail = "file is " + std::to_string(st.st_size) + " bytes, over the limit of " +
-               std::to_string(max_file_size_);
+    r.detail = too_large(static_cast<std::size_t>(st.st_size));
     return r;
   }
   // One spare byte, so the read that returns 0 at the end does not have to grow (reallocate and
@@ -134,15 +140,17 @@ ReadResult Repository::read_uncached(const std::string& rel) const {
     if (got > max_file_size_) {
       ::close(fd);
       r.status = ReadResult::Status::TooLarge;
-      r.detail = "file is over the size limit of " + std::to_string(max_file_size_) + " bytes";
+      r.detail =
+          "file grew over the limit of " + format_byte_size(max_file_size_) + " while it was read";
       return r;
     }
   }
   ::close(fd);
   text.resize(got);
-  if (text.find('\0') != std::string::npos) {
+  if (std::size_t nul = text.find('\0'); nul != std::string::npos) {
     r.status = ReadResult::Status::Binary;
     r.detail = "file contains NUL bytes (binary data)";
+    r.position = SourceFile(rel, text.substr(0, nul + 1)).position_of(nul);
     return r;
   }
   r.status = ReadResult::Status::Ok;
@@ -213,27 +221,47 @@ std::vector<std::string> Repository::walk_uncached(std::string_view rel) const {
   // lead out of the repository.
   fs::path canonical = fs::canonical(start, ec);
   if (ec || !inside_root(canonical)) return files;
-  fs::recursive_directory_iterator it(start, fs::directory_options::skip_permission_denied, ec);
-  for (fs::recursive_directory_iterator end; !ec && it != end; it.increment(ec)) {
-    const fs::directory_entry& entry = *it;
-    if (entry.path().filename() == ".git") {
-      it.disable_recursion_pending();
-      continue;
+  // Depth-first by hand rather than recursive_directory_iterator: a directory that cannot be
+  // listed is recorded (and reported by the caller), neither skipped silently nor ending the walk.
+  std::vector<fs::path> pending{start};
+  while (!pending.empty()) {
+    fs::path dir = std::move(pending.back());
+    pending.pop_back();
+    fs::directory_iterator it(dir, ec);
+    for (fs::directory_iterator end; !ec && it != end; it.increment(ec)) {
+      const fs::directory_entry& entry = *it;
+      if (entry.path().filename() == ".git") continue;
+      // The entry's type as the directory listing gave it (no lstat per entry).
+      std::error_code type_ec;
+      bool symlink = entry.is_symlink(type_ec);
+      if (type_ec) continue;
+      if (!symlink) {
+        bool directory = entry.is_directory(type_ec);
+        if (type_ec) continue;
+        if (directory) {
+          pending.push_back(entry.path());
+          continue;
+        }
+      } else if (fs::is_directory(entry.status(type_ec))) {
+        // A link to a directory is not descended into; a link to a file is listed and checked
+        // on read.
+        continue;
+      }
+      files.push_back(entry.path().lexically_relative(root_).generic_string());
     }
-    // The entry's type as the directory listing gave it (no lstat per entry).
-    std::error_code type_ec;
-    bool symlink = entry.is_symlink(type_ec);
-    if (type_ec) continue;
-    if (!symlink && (entry.is_directory(type_ec) || type_ec)) continue;
-    if (symlink) {
-      // A link to a directory is not descended into; a link to a file is listed and checked on
-      // read.
-      if (fs::is_directory(entry.status(type_ec))) continue;
+    if (ec) {
+      std::string rel_dir = dir.lexically_relative(root_).generic_string();
+      unreadable_directories_.emplace(rel_dir == "." ? "" : rel_dir, ec.message());
+      ec.clear();
     }
-    files.push_back(entry.path().lexically_relative(root_).generic_string());
   }
   std::sort(files.begin(), files.end());
   return files;
+}
+
+std::map<std::string, std::string> Repository::unreadable_directories() const {
+  std::lock_guard lock(mutex_);
+  return unreadable_directories_;
 }
 
 std::string Repository::relative_to_root(const fs::path& path) const {

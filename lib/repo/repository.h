@@ -20,15 +20,23 @@ struct ReadResult {
   Status status = Status::NotFound;
   SourcePtr source;    // set when Ok
   std::string detail;  // human-readable reason when not Ok
+  Position position;   // where the problem is, when it has a place (Binary: the first NUL byte)
   bool ok() const { return status == Status::Ok; }
 };
 
 class Repository {
  public:
+  static constexpr std::size_t kDefaultMaxFileSize = 4u << 20;
+
   // `root` must exist; throws std::runtime_error otherwise.
-  explicit Repository(const std::filesystem::path& root, std::size_t max_file_size = 4u << 20);
+  explicit Repository(const std::filesystem::path& root,
+                      std::size_t max_file_size = kDefaultMaxFileSize);
 
   const std::filesystem::path& root() const { return root_; }
+  // Files larger than this are not read (ReadResult::Status::TooLarge). Set it before the
+  // first read of a file it should apply to: results are cached.
+  void set_max_file_size(std::size_t bytes) { max_file_size_ = bytes; }
+  std::size_t max_file_size() const { return max_file_size_; }
 
   // Reads a repo-relative file once and caches it; safe to call from several threads.
   ReadResult read(std::string_view relative_path) const;
@@ -40,8 +48,12 @@ class Repository {
 
   // Repo-relative paths of regular files (and file symlinks) under `relative_dir`, sorted.
   // Directory symlinks are not followed; `.git` is skipped. Walks are cached: discovery and the
-  // repository-level rules ask for the same trees.
+  // repository-level rules ask for the same trees. Directories that cannot be listed are left
+  // out and recorded in unreadable_directories().
   std::vector<std::string> walk(std::string_view relative_dir) const;
+  // Directories walks could not list (repo-relative, "" for the root) and why; the run cannot
+  // vouch for what they hold.
+  std::map<std::string, std::string> unreadable_directories() const;
 
   // Maps an absolute or cwd-relative path given on the command line to a repo-relative one;
   // empty when it lies outside the repository.
@@ -49,6 +61,7 @@ class Repository {
 
  private:
   ReadResult read_uncached(const std::string& relative_path) const;
+  std::string too_large(std::size_t size) const;
   std::vector<std::string> walk_uncached(std::string_view relative_dir) const;
   bool inside_root(const std::filesystem::path& canonical) const;
   bool real_directories_to(std::string_view relative_path) const;
@@ -59,6 +72,7 @@ class Repository {
   mutable std::map<std::string, ReadResult, std::less<>> cache_;
   mutable std::map<std::string, std::vector<std::string>, std::less<>> walks_;
   mutable std::set<std::string, std::less<>> real_directories_;  // checked: no symlink on the way
+  mutable std::map<std::string, std::string> unreadable_directories_;
 };
 
 }  // namespace keplint

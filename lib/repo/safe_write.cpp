@@ -1,5 +1,6 @@
 #include "repo/safe_write.h"
 
+#include <dirent.h>
 #include <fcntl.h>
 #include <sys/stat.h>
 #include <unistd.h>
@@ -7,6 +8,8 @@
 #include <cerrno>
 #include <cstring>
 #include <random>
+#include <string_view>
+#include <vector>
 
 namespace keplint {
 namespace {
@@ -52,6 +55,32 @@ class TempFile {
   std::string path_;
 };
 
+std::string temp_prefix(const std::string& path) {
+  return "." + base_name(path) + ".keplint-";
+}
+
+// Temporary files of `path` left behind by a write that was killed (SIGKILL, power loss) before
+// its rename: ".<name>.keplint-<digits>", regular files only.
+void remove_leftover_temp_files(const std::string& dir, const std::string& path) {
+  std::string prefix = temp_prefix(path);
+  DIR* d = ::opendir(dir.c_str());
+  if (!d) return;
+  std::vector<std::string> leftovers;
+  while (const dirent* entry = ::readdir(d)) {
+    std::string_view name(entry->d_name);
+    if (!name.starts_with(prefix) || name.size() == prefix.size()) continue;
+    std::string_view suffix = name.substr(prefix.size());
+    if (suffix.find_first_not_of("0123456789") != std::string_view::npos) continue;
+    leftovers.emplace_back(name);
+  }
+  ::closedir(d);
+  for (const std::string& name : leftovers) {
+    std::string full = dir + "/" + name;
+    struct stat st;
+    if (::lstat(full.c_str(), &st) == 0 && S_ISREG(st.st_mode)) ::unlink(full.c_str());
+  }
+}
+
 }  // namespace
 
 WriteResult replace_file_atomically(const std::string& path, std::string_view contents) {
@@ -63,12 +92,13 @@ WriteResult replace_file_atomically(const std::string& path, std::string_view co
     mode_t mode = st.st_mode & 07777;
 
     std::string dir = directory_of(path);
+    remove_leftover_temp_files(dir, path);
     std::random_device rd;
     std::mt19937_64 rng(rd());
     int fd = -1;
     std::string temp_path;
     for (int attempt = 0; attempt < 100 && fd < 0; ++attempt) {
-      temp_path = dir + "/." + base_name(path) + ".keplint-" + std::to_string(rng() % 1000000000);
+      temp_path = dir + "/" + temp_prefix(path) + std::to_string(rng() % 1000000000);
       fd = ::open(temp_path.c_str(), O_WRONLY | O_CREAT | O_EXCL | O_CLOEXEC | O_NOFOLLOW, 0600);
       if (fd < 0 && errno != EEXIST) return {false, errno_text("cannot create", temp_path)};
     }

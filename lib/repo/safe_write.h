@@ -17,6 +17,11 @@ struct WriteResult {
 // exclusively (O_EXCL) in the same directory with the original's permission bits, fsyncs it,
 // renames it over the original and fsyncs the directory. Refuses symlinks and non-regular
 // files. On any failure the temporary file is removed. Never throws.
+//
+// The temporary file is ".<name>.keplint-<digits>" next to the file. A process killed between
+// creating it and the rename (SIGKILL, power loss) leaves it behind, with the original intact;
+// the next write of the same file removes such leftovers first. Lint runs ignore them (no rule
+// matches the name).
 WriteResult replace_file_atomically(const std::string& path, std::string_view contents);
 
 }  // namespace keplint

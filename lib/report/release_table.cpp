@@ -8,8 +8,9 @@ namespace keplint {
 
 namespace {
 
-// Markdown table cells: no pipes or line breaks from the repository's text.
-std::string cell(std::string_view text) {
+// Markdown table cells: no pipes, line breaks, controls or invalid UTF-8 from the repository.
+std::string cell(std::string_view raw) {
+  std::string text = replace_controls(to_valid_utf8(raw), "\xEF\xBF\xBD", true);
   std::string out;
   for (char c : text) {
     if (c == '|') {

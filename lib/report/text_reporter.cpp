@@ -2,6 +2,8 @@
 
 #include <fmt/format.h>
 
+#include <algorithm>
+
 #include "report/finding_view.h"
 #include "report/utf8_text.h"
 
@@ -39,7 +41,7 @@ struct Snippet {
 
 // `first`/`last` are 1-based byte columns, `last` inclusive. Alignment follows what the
 // terminal shows: escapes are wider than the byte they replace, tabs are mirrored as tabs.
-Snippet make_snippet(std::string_view line, int first, int last) {
+Snippet make_full_snippet(std::string_view line, int first, int last) {
   Snippet s;
   std::string pad;
   std::size_t i = 0;
@@ -64,6 +66,40 @@ Snippet make_snippet(std::string_view line, int first, int last) {
     s.marks += std::string(last - end_column + 1, '~');
   }
   s.marks = pad + s.marks;
+  return s;
+}
+
+// Longer lines (minified text, a whole file on one line) are shown as a window of this many
+// bytes around the range, so a finding prints a few hundred bytes, not the megabytes of its line.
+constexpr std::size_t kSnippetMaxBytes = 240;
+constexpr std::size_t kSnippetLeadBytes = 60;  // shown before the range's start
+
+bool utf8_continuation(char c) {
+  return (static_cast<unsigned char>(c) & 0xC0) == 0x80;
+}
+
+Snippet make_snippet(std::string_view line, int first, int last) {
+  // A range that ends at the line break may mark one column past the line; columns further out
+  // (a corrupt position) are clamped there, so the marks stay as short as the line.
+  int end_column = static_cast<int>(line.size()) + 1;
+  first = std::clamp(first, 1, end_column);
+  last = std::clamp(last, first, end_column + 1);
+  if (line.size() <= kSnippetMaxBytes) return make_full_snippet(line, first, last);
+  auto start = static_cast<std::size_t>(first - 1);
+  std::size_t lo = start > kSnippetLeadBytes ? start - kSnippetLeadBytes : 0;
+  lo = std::min(lo, line.size());
+  while (lo > 0 && lo < line.size() && utf8_continuation(line[lo])) --lo;
+  std::size_t hi = std::min(line.size(), lo + kSnippetMaxBytes);
+  while (hi > lo && hi < line.size() && utf8_continuation(line[hi])) --hi;
+  int shift = static_cast<int>(lo);
+  int window_last = std::min(last - shift, static_cast<int>(hi - lo));
+  Snippet s = make_full_snippet(line.substr(lo, hi - lo), first - shift,
+                                std::max(window_last, first - shift));
+  if (lo > 0) {
+    s.source = "…" + s.source;
+    s.marks = " " + s.marks;
+  }
+  if (hi < line.size()) s.source += "…";
   return s;
 }
 

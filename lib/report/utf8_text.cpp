@@ -121,14 +121,18 @@ std::string replace_controls(std::string_view text, std::string_view replacement
                              bool keep_newlines) {
   std::string out;
   out.reserve(text.size());
-  for (char ch : text) {
-    auto c = static_cast<unsigned char>(ch);
-    bool newline = c == '\n' || c == '\r';
-    if ((c < 0x20 && c != '\t' && !(newline && keep_newlines)) || c == 0x7F) {
+  for (std::size_t i = 0; i < text.size();) {
+    Utf8Char c = decode_utf8(text, i);
+    char32_t cp = c.code_point;
+    bool newline = cp == '\n' || cp == '\r';
+    bool control = c.valid && ((cp < 0x20 && cp != '\t' && !(newline && keep_newlines)) ||
+                               (cp >= 0x7F && cp <= 0x9F) || is_bidi_control(cp));
+    if (control) {
       out += replacement;
     } else {
-      out += ch;
+      out.append(text.substr(i, c.length));
     }
+    i += c.length;
   }
   return out;
 }

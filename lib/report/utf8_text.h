@@ -30,8 +30,10 @@ std::size_t utf8_length(std::string_view text);
 std::string truncate_chars(std::string_view text, std::size_t max_chars, std::string_view marker);
 std::string truncate_bytes(std::string_view text, std::size_t max_bytes, std::string_view marker);
 
-// Replaces C0 controls (except tab) with `replacement`, and removes nothing else. For formats
-// whose syntax forbids them (XML 1.0) or whose viewers interpret them (ANSI in CI logs).
+// Replaces C0 controls (except tab), DEL, C1 controls and bidi overrides/isolates with
+// `replacement`, and removes nothing else. For formats whose syntax forbids them (XML 1.0) or
+// whose viewers interpret them (ANSI in CI logs, reordered text in web pages). Invalid bytes
+// are kept: callers pass valid UTF-8.
 std::string replace_controls(std::string_view text, std::string_view replacement,
                              bool keep_newlines);
 
