@@ -144,6 +144,18 @@ TEST(MarkdownDocumentTest, CrlfText) {
   EXPECT_EQ(doc.section_body(doc.headings()[0]), "body\r\n");
 }
 
+// Found by fuzzing (tests/fuzz/inputs/markdown_fuzz/lone_cr_runs_in_headings.md): cmark ends a
+// line at a lone CR, so headings after one had line numbers past the end of the file.
+TEST(MarkdownDocumentTest, LoneCarriageReturnsDoNotShiftLines) {
+  MarkdownDocument doc = doc_of("# A\n\n## B\r\r\rc\n\n## D\n");
+  ASSERT_EQ(doc.headings().size(), 3u);
+  EXPECT_EQ(doc.headings()[1].line, 3);
+  EXPECT_EQ(doc.headings()[1].end_line, 3);
+  EXPECT_EQ(doc.headings()[2].line, 5);
+  EXPECT_EQ(doc.headings()[2].text, "D");
+  EXPECT_LE(doc.headings()[2].end_line, doc.source().line_count());
+}
+
 TEST(MarkdownDocumentTest, SurvivesArbitraryBytes) {
   std::string text = "## a\0b\n";
   text += std::string("\xFF\xFE\xC3(\x80", 5) + "\n<!--";

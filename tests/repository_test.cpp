@@ -7,6 +7,7 @@
 
 #include <fstream>
 
+#include "as_nobody.h"
 #include "git_fixture.h"
 
 namespace keplint {
@@ -15,6 +16,7 @@ namespace {
 namespace fs = std::filesystem;
 using ::testing::ElementsAre;
 using ::testing::HasSubstr;
+using ::testing::Not;
 using testing::write_file;
 using Status = ReadResult::Status;
 
@@ -184,16 +186,21 @@ TEST_F(RepositoryTest, DirectoriesAndSpecialFilesAreNotFiles) {
 TEST_F(RepositoryTest, UnreadableFile) {
   write("locked.yaml", "title: x\n");
   fs::permissions(root_ / "locked.yaml", fs::perms::none);
-  if (std::ifstream(root_ / "locked.yaml").good()) {
-    fs::permissions(root_ / "locked.yaml", fs::perms::owner_all);
-    GTEST_SKIP() << "running with privileges that read a mode-000 file";
-  }
-  Repository repo(root_);
-  ReadResult r = repo.read("locked.yaml");
-  EXPECT_EQ(r.status, Status::Unreadable);
-  EXPECT_EQ(r.source, nullptr);
-  EXPECT_THAT(r.detail, HasSubstr("cannot open"));
+  // As root, the read runs as nobody: the repository must be on a path nobody can traverse.
+  fs::permissions(tmp_.path(), fs::perms::owner_all | fs::perms::others_exec);
+  testing::ChildRun run = testing::run_unprivileged([&] {
+    Repository repo(root_);
+    ReadResult r = repo.read("locked.yaml");
+    std::string out = r.status == Status::Unreadable
+                          ? "unreadable"
+                          : "status " + std::to_string(static_cast<int>(r.status));
+    return out + (r.source ? " with source" : "") + ": " + r.detail;
+  });
   fs::permissions(root_ / "locked.yaml", fs::perms::owner_all);
+  ASSERT_TRUE(run.ran) << run.output;
+  EXPECT_THAT(run.output, HasSubstr("unreadable: "));
+  EXPECT_THAT(run.output, HasSubstr("cannot open"));
+  EXPECT_THAT(run.output, Not(HasSubstr("with source")));
 }
 
 TEST_F(RepositoryTest, WalkIsSortedSkipsGitAndListsOnlyFiles) {

@@ -8,6 +8,8 @@
 #include <fstream>
 #include <sstream>
 
+#include "as_nobody.h"
+
 namespace keplint {
 namespace {
 
@@ -88,14 +90,22 @@ TEST_F(SafeWriteTest, MissingFileAndDirectoryFail) {
 }
 
 TEST_F(SafeWriteTest, UnwritableDirectoryFailsCleanly) {
-  if (::geteuid() == 0) GTEST_SKIP() << "root ignores directory permissions";
   fs::path file = dir_ / "README.md";
   write(file, "old\n");
+  // As root, the write runs as nobody, who then owns the file and the read-only directory.
+  if (::geteuid() == 0) {
+    ASSERT_EQ(::chown(dir_.c_str(), testing::kNobody, testing::kNobody), 0);
+    ASSERT_EQ(::chown(file.c_str(), testing::kNobody, testing::kNobody), 0);
+  }
   fs::permissions(dir_, fs::perms::owner_read | fs::perms::owner_exec);
-  WriteResult r = replace_file_atomically(file.string(), "new\n");
-  EXPECT_FALSE(r);
-  EXPECT_NE(r.error.find("cannot create"), std::string::npos) << r.error;
+  testing::ChildRun run = testing::run_unprivileged([&] {
+    WriteResult r = replace_file_atomically(file.string(), "new\n");
+    return std::string(r ? "written" : "failed: ") + r.error;
+  });
   fs::permissions(dir_, fs::perms::owner_all);
+  ASSERT_TRUE(run.ran) << run.output;
+  EXPECT_EQ(run.output.rfind("failed: ", 0), 0u) << run.output;
+  EXPECT_NE(run.output.find("cannot create"), std::string::npos) << run.output;
   EXPECT_EQ(read(file), "old\n");
   EXPECT_EQ(entries(), 1u);
 }

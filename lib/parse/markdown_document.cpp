@@ -120,9 +120,32 @@ MarkdownDocument::MarkdownDocument(SourcePtr source) : source_(std::move(source)
   if (!source_) source_ = std::make_shared<const SourceFile>("", "");
 }
 
+namespace {
+
+// cmark ends a line at a lone CR; SourceFile (and so every finding's line) only at LF. cmark
+// gets the text with each lone CR as a space (same length, so offsets agree), else its line
+// numbers would run past the file's.
+std::string_view text_for_cmark(const std::string& text, std::string& copy) {
+  std::size_t cr = text.find('\r');
+  while (cr != std::string::npos && cr + 1 < text.size() && text[cr + 1] == '\n') {
+    cr = text.find('\r', cr + 1);
+  }
+  if (cr == std::string::npos) return text;
+  copy = text;
+  for (std::size_t i = cr; i < copy.size(); ++i) {
+    if (copy[i] == '\r' && (i + 1 >= copy.size() || copy[i + 1] != '\n')) copy[i] = ' ';
+  }
+  return copy;
+}
+
+}  // namespace
+
 void MarkdownDocument::parse() {
   const std::string& text = source_->text();
-  CmarkDocument root(cmark_parse_document(text.data(), text.size(), CMARK_OPT_SOURCEPOS));
+  std::string copy;
+  std::string_view cmark_text = text_for_cmark(text, copy);
+  CmarkDocument root(
+      cmark_parse_document(cmark_text.data(), cmark_text.size(), CMARK_OPT_SOURCEPOS));
   if (!root) return;
 
   std::vector<std::pair<std::size_t, std::size_t>> code_ranges;
