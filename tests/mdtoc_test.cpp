@@ -68,6 +68,19 @@ TEST(MdtocTest, MarkerProblems) {
   EXPECT_EQ(rewrite_toc(doc_of("<!-- /toc -->\n<!-- toc -->\n")), "<!-- /toc -->\n<!-- toc -->\n");
 }
 
+// Found by fuzzing (tests/fuzz/inputs/markdown_fuzz/end_marker_in_heading.md): a heading with
+// the closing marker in it made a TOC that closed itself early, so every --fix grew the file.
+TEST(MdtocTest, EndMarkerInAHeadingIsAProblemNotARewrite) {
+  std::string text = "# T\n<!-- toc -->\n<!-- /toc -->\n## A<!-- /TOC -->\n";
+  TocAnalysis a = analyze_toc(doc_of(text));
+  EXPECT_EQ(a.problem, TocProblem::kEndMarkerInToc);
+  EXPECT_EQ(a.end_position.line, 3);
+  EXPECT_EQ(rewrite_toc(doc_of(text)), text);
+  // Escaped in code, the marker is no marker.
+  TocAnalysis code = analyze_toc(doc_of("<!-- toc -->\n<!-- /toc -->\n## B `<!-- /toc -->`\n"));
+  EXPECT_EQ(code.problem, TocProblem::kNone);
+}
+
 TEST(MdtocTest, MarkersMatchCaseInsensitively) {
   TocAnalysis a = analyze_toc(doc_of("<!-- TOC -->\n- [A](#a)\n<!-- /Toc -->\n## A\n"));
   EXPECT_EQ(a.problem, TocProblem::kNone);

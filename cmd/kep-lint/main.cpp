@@ -202,8 +202,8 @@ int run_toc(const TocArgs& args) {
     options.max_depth = args.max_depth;
     TocAnalysis toc = analyze_toc(doc, options);
     // Without markers there is no skip-prefix: every heading counts.
-    std::cout << (toc.problem == TocProblem::kNone ? toc.generated
-                                                   : generate_toc(doc, 0, args.max_depth));
+    bool generated = toc.problem == TocProblem::kNone || toc.problem == TocProblem::kEndMarkerInToc;
+    std::cout << (generated ? toc.generated : generate_toc(doc, 0, args.max_depth));
   }
   return status;
 }

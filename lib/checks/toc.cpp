@@ -37,6 +37,13 @@ class TocCheck : public Check {
                    "the closing marker {end-marker} comes before the opening marker {start-marker}",
                    toc.generated);
         return;
+      case TocProblem::kEndMarkerInToc:
+        ctx.report(location_of(doc, marker_range(doc, toc.end_offset, options_.end_marker), "toc"),
+                   vars,
+                   "the table of contents cannot be generated: a heading's entry would contain "
+                   "the closing marker {end-marker}",
+                   toc.generated);
+        return;
       case TocProblem::kNone:
         break;
     }

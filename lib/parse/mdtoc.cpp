@@ -126,6 +126,12 @@ TocAnalysis analyze_toc(const MarkdownDocument& doc, const TocOptions& options) 
   }
 
   a.generated = generate_toc(doc, a.end_offset, options.max_depth);
+  // Written, such a TOC would close itself early: the next run would find it out of date and
+  // each --fix would grow the file.
+  if (find_case_insensitive(a.generated, options.end_marker) != std::string::npos) {
+    a.problem = TocProblem::kEndMarkerInToc;
+    return a;
+  }
   a.existing = std::string(text.substr(body_begin, a.end_offset - body_begin));
 
   // mdtoc compares after trimming surrounding whitespace. In a CRLF file we compare with the

@@ -21,6 +21,7 @@ enum class TocProblem {
   kMissingStartMarker,
   kMissingEndMarker,
   kEndBeforeStart,
+  kEndMarkerInToc,  // a heading's entry would contain the closing marker: no fixed point
 };
 
 struct TocAnalysis {
