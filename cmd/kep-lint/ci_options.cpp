@@ -34,4 +34,19 @@ FilterMode filter_mode(const CiArgs& args) {
   return parse_filter_mode(args.filter_mode).value_or(FilterMode::NoFilter);
 }
 
+std::optional<std::string> filter_mode_problem(FilterMode mode, const std::string& changed_from,
+                                               const std::string& files_from) {
+  if (mode == FilterMode::NoFilter) return std::nullopt;
+  std::string option = "--filter-mode " + std::string(filter_mode_name(mode));
+  if (changed_from.empty() && files_from.empty()) {
+    return option + " needs a changed-file set: --changed-from REV|auto" +
+           (mode == FilterMode::File ? " or --files-from FILE" : "");
+  }
+  if (filter_needs_lines(mode) && changed_from.empty()) {
+    return option +
+           " needs the changed lines, which --files-from does not give: use --changed-from";
+  }
+  return std::nullopt;
+}
+
 }  // namespace keplint::cli

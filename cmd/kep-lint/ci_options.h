@@ -2,6 +2,7 @@
 #pragma once
 
 #include <CLI/CLI.hpp>
+#include <optional>
 #include <string>
 
 #include "engine/change_filter.h"
@@ -21,5 +22,9 @@ void add_ci_options(CLI::App& app, CiArgs& args);
 CiEnvironment ci_environment(const CiArgs& args);
 
 FilterMode filter_mode(const CiArgs& args);
+
+// Why `mode` cannot be used with these change options (a usage error), or nullopt.
+std::optional<std::string> filter_mode_problem(FilterMode mode, const std::string& changed_from,
+                                               const std::string& files_from);
 
 }  // namespace keplint::cli

@@ -205,16 +205,8 @@ int run_lint(const LintArgs& args) {
   CiEnvironment ci = cli::ci_environment(args.ci);
   OutputPlan outputs = plan_outputs({args.formats, args.output, !args.ci.no_ci_outputs}, ci);
   FilterMode filter = cli::filter_mode(args.ci);
-  if (filter != FilterMode::NoFilter) {
-    if (args.changed_from.empty() && args.files_from.empty()) {
-      usage_error("--filter-mode " + std::string(filter_mode_name(filter)) +
-                  " needs a changed-file set: --changed-from REV|auto" +
-                  (filter == FilterMode::File ? " or --files-from FILE" : ""));
-    }
-    if (filter_needs_lines(filter) && args.changed_from.empty()) {
-      usage_error("--filter-mode " + std::string(filter_mode_name(filter)) +
-                  " needs the changed lines, which --files-from does not give: use --changed-from");
-    }
+  if (auto problem = cli::filter_mode_problem(filter, args.changed_from, args.files_from)) {
+    usage_error(*problem);
   }
   bool annotations = std::any_of(outputs.outputs.begin(), outputs.outputs.end(),
                                  [](const OutputSpec& o) { return o.format == "github"; });
