@@ -260,6 +260,7 @@ Report lint(RunContext& run, const LintOptions& options) {
     report.rules.push_back({rule.id, rule.name, severity, rule.description, rule.docs_url});
   }
   report.proposals = std::move(proposals);
+  report.changed_proposals.assign(scope.changed.begin(), scope.changed.end());
   return report;
 }
 
