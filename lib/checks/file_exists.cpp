@@ -42,7 +42,7 @@ class FileExistsCheck : public Check {
                          ? " ('" + doc->filled.bad_variable + "' is '" + doc->filled.bad_value +
                                "', which is not a valid path segment)"
                          : " ('" + doc->filled.missing + "' is not set)";
-      ctx.report(location_of(*anchor_doc, at), vars,
+      ctx.report(location_of(*anchor_doc, at, document_), vars,
                  "cannot locate the {document} file {path}{hint}");
       return;
     }
@@ -55,7 +55,8 @@ class FileExistsCheck : public Check {
         vars["hint"] = " (found '" + entry + "'; the name must be exactly '" + name + "')";
       }
     }
-    ctx.report(location_of(*anchor_doc, at), vars, "{document} file {path} does not exist{hint}");
+    ctx.report(location_of(*anchor_doc, at, document_), vars,
+               "{document} file {path} does not exist{hint}");
   }
 
  private:

@@ -11,6 +11,8 @@
 
 namespace keplint {
 
+struct RunCoverage;
+
 enum class Severity { Off = 0, Info = 1, Warning = 2, Error = 3 };
 
 std::string_view severity_name(Severity s);  // "off", "info", "warning", "error"
@@ -49,6 +51,8 @@ struct Report {
   std::vector<RuleInfo> rules;         // every active rule, sorted by id
   std::vector<std::string> proposals;  // proposals linted, sorted
   std::string tool_version;
+  // What each rule ran on (for suppressions and baselines); null for reports not made by lint().
+  std::shared_ptr<const RunCoverage> coverage;
 };
 
 }  // namespace keplint
