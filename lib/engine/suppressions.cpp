@@ -219,10 +219,13 @@ void apply_suppressions(std::vector<Finding>& findings, std::vector<SuppressionF
                         const SuppressionSeverities& severities) {
   std::map<std::string, std::size_t, std::less<>> by_path;
   for (std::size_t i = 0; i < files.size(); ++i) by_path.emplace(files[i].path, i);
-  // Files seen only through a finding (a repository rule's orphan file): their directives
+  // Files seen only through a repository rule's finding (an orphan file): their directives
   // apply, but whether one is unused cannot be judged.
   for (const Finding& f : findings) {
     if (!f.source || by_path.count(f.path)) continue;
+    // Proposal and file-level rules report on documents the run has scanned already.
+    const Rule* rule = pack.find_rule(f.rule_id);
+    if (!rule || !rule->repository_level()) continue;
     by_path.emplace(f.path, files.size());
     files.push_back({f.path, f.source, scan_suppressions(f.source), {}, false});
   }
