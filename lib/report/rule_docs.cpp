@@ -197,6 +197,7 @@ std::string fence_language(const std::string& file) {
   };
   if (ends_with(".yaml") || ends_with(".yml") || file == "OWNERS_ALIASES") return "yaml";
   if (ends_with(".md")) return "markdown";
+  if (ends_with(".json")) return "json";
   return "text";
 }
 
