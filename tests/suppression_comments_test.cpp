@@ -203,6 +203,13 @@ TEST(YamlDirectives, CrlfAndFlowCollections) {
   EXPECT_THAT(d[1].rules, ElementsAre("KEP023")) << "no stray carriage return in a rule";
 }
 
+TEST(YamlDirectives, ByteOrderMarkIsNotContent) {
+  auto d = yaml("\xEF\xBB\xBF# kep-lint: disable-file KEP007\ntitle: x\n");
+  ASSERT_EQ(d.size(), 1u);
+  EXPECT_FALSE(d[0].trailing);
+  EXPECT_EQ(d[0].range.start, (Position{1, 4}));
+}
+
 TEST(YamlDirectives, FrontMatterSliceOnly) {
   std::string text =
       "---\n"                                          // 1

@@ -196,6 +196,8 @@ std::vector<DirectiveComment> yaml_directives(const SourceFile& source, std::siz
   int block_parent = -1;  // inside a block scalar whose content is indented past this
   for (int l = first; l <= last; ++l) {
     std::string_view line = source.line_text(l);
+    std::size_t bom = l == 1 && line.substr(0, 3) == "\xEF\xBB\xBF" ? 3 : 0;  // not content
+    line.remove_prefix(bom);
     std::size_t slot = static_cast<std::size_t>(l - first);
     if (block_parent >= 0) {
       if (blank(line) || count_indent(line) > block_parent) continue;  // scalar content
@@ -240,7 +242,7 @@ std::vector<DirectiveComment> yaml_directives(const SourceFile& source, std::siz
       DirectiveComment d;
       d.in_yaml = true;
       if (mentions_kep_lint(body) && parse_directive(body, d)) {
-        d.range = source.range_of(source.line_offset(l) + hash, line.size() - hash);
+        d.range = source.range_of(source.line_offset(l) + bom + hash, line.size() - hash);
         d.trailing = trailing;
         out.push_back(std::move(d));
       }
