@@ -13,6 +13,7 @@
 #include <sstream>
 #include <string>
 
+#include "engine/engine_rules.h"
 #include "engine/pack.h"
 #include "report/rule_docs.h"
 
@@ -51,6 +52,13 @@ std::map<std::string, std::string> expected_pages() {
     }
     index += (index.empty() ? "" : "\n") + render_rules_index(pack);
   }
+  // kep-lint's own diagnostics (KL...), after the packs.
+  const Pack& engine = engine_pack();
+  for (const Rule& rule : engine.rules) {
+    EXPECT_FALSE(pages.count(rule.id + ".md")) << "a pack defines engine rule " << rule.id;
+    pages[rule.id + ".md"] = render_rule_doc(rule, engine);
+  }
+  index += "\n" + render_rules_index(engine);
   pages["README.md"] = index;
   return pages;
 }
@@ -84,9 +92,11 @@ TEST(RuleDocs, PagesAreUpToDate) {
 }
 
 TEST(RuleDocs, EveryRuleHasWrongAndRightExamples) {
-  for (const std::string& name : builtin_pack_names()) {
-    Pack pack = load_builtin_pack(name);
-    for (const Rule& rule : pack.rules) {
+  std::vector<std::string> names = builtin_pack_names();
+  names.push_back("engine");
+  for (const std::string& name : names) {
+    Pack pack = name == "engine" ? Pack{} : load_builtin_pack(name);
+    for (const Rule& rule : name == "engine" ? engine_pack().rules : pack.rules) {
       EXPECT_FALSE(rule.wrong.empty()) << name << " " << rule.id << " has no `wrong` example";
       EXPECT_FALSE(rule.right.empty()) << name << " " << rule.id << " has no `right` example";
       for (const auto* list : {&rule.wrong, &rule.right}) {

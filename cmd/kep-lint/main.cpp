@@ -10,6 +10,8 @@
 
 #include "ci_options.h"
 #include "engine/change_filter.h"
+#include "engine/baseline_file.h"
+#include "engine/engine_rules.h"
 #include "engine/fixer.h"
 #include "engine/linter.h"
 #include "engine/release_readiness.h"
@@ -52,6 +54,8 @@ struct LintArgs {
   bool list_rules = false;
   bool fix = false;
   bool dry_run = false;
+  std::string baseline;
+  std::string write_baseline;
   std::vector<std::string> paths;
   cli::CiArgs ci;
 };
@@ -95,6 +99,12 @@ void list_rules(const Pack& pack) {
     if (r.whole_repo_severity)
       std::cout << ", whole repo: " << severity_name(*r.whole_repo_severity);
     std::cout << "]  " << r.description << "\n";
+  }
+  const Pack& engine = engine_pack();
+  std::cout << "kep-lint's own diagnostics: " << engine.rules.size() << " rules\n";
+  for (const Rule& r : engine.rules) {
+    std::cout << "  " << r.id << "  " << r.name << "  [" << severity_name(r.severity) << "]  "
+              << r.description << "\n";
   }
 }
 
@@ -248,6 +258,36 @@ int run_lint(const LintArgs& args) {
     for (const std::string& note : session.notes()) std::cerr << "kep-lint: " << note << "\n";
   }
 
+  if (!args.write_baseline.empty()) {
+    // Entries of what this run did not lint are kept from the file being replaced.
+    std::optional<Baseline> previous =
+        read_baseline_file(args.write_baseline, *session.repo, options.max_file_size, true);
+    std::vector<BaselineEntry> entries = updated_baseline(report, previous ? &*previous : nullptr);
+    write_baseline_file(args.write_baseline, entries);
+    if (!args.quiet) {
+      std::cerr << "kep-lint: wrote " << args.write_baseline << ": " << report.findings.size()
+                << " finding" << (report.findings.size() == 1 ? "" : "s") << " of this run, "
+                << entries.size() - std::min(entries.size(), report.findings.size())
+                << " kept from what it did not lint\n";
+    }
+    return 0;
+  }
+  if (std::optional<Baseline> baseline =
+          load_run_baseline(args.baseline, session.config, *session.repo, options.max_file_size)) {
+    BaselineResult result = apply_baseline(report, *baseline);
+    if (!args.quiet) {
+      std::cerr << "kep-lint: baseline " << baseline->file << ": " << result.accepted << " finding"
+                << (result.accepted == 1 ? "" : "s") << " accepted";
+      if (!result.stale.empty()) {
+        std::cerr << "; " << result.stale.size() << " entr"
+                  << (result.stale.size() == 1 ? "y matches" : "ies match")
+                  << " no finding any more (KL003): --write-baseline " << baseline->file
+                  << " prunes them";
+      }
+      std::cerr << "\n";
+    }
+  }
+
   Severity fail_level = Severity::Error;
   if (!args.fail_level.empty()) {
     auto s = parse_severity(args.fail_level);
@@ -331,6 +371,11 @@ int main(int argc, char** argv) {
   app.add_flag("--list-rules", args.list_rules, "List the active pack's rules and exit");
   app.add_flag("--fix", args.fix,
                "Rewrite what can be fixed (out-of-date TOCs), then report what remains");
+  app.add_option("--baseline", args.baseline,
+                 "Accept the findings recorded in FILE (default: `baseline:` in .kep-lint.yaml)");
+  app.add_option(
+      "--write-baseline", args.write_baseline,
+      "Record this run's findings in FILE (kept: entries of what it did not lint), exit 0");
   app.add_flag("--dry-run", args.dry_run,
                "With --fix: print a unified diff, write nothing, exit 1 if anything would change");
   cli::add_ci_options(app, args.ci);
@@ -356,6 +401,10 @@ int main(int argc, char** argv) {
   }
   if (args.dry_run && !args.fix) {
     std::cerr << "kep-lint: --dry-run goes with --fix\n";
+    return 2;
+  }
+  if (!args.baseline.empty() && !args.write_baseline.empty()) {
+    std::cerr << "kep-lint: give --baseline or --write-baseline, not both\n";
     return 2;
   }
   try {

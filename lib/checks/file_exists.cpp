@@ -36,7 +36,7 @@ class FileExistsCheck : public Check {
         at = found.matches.front().key->range;
     }
     MessageVars vars{{"document", document_}, {"path", doc->path}, {"hint", ""}};
-    Location where = location_of(*anchor_doc, at);
+    Location where = location_of(*anchor_doc, at, document_);
     where.about_file = true;
     if (!doc->filled.ok()) {
       vars["path"] = doc->spec->path_template;

@@ -13,7 +13,7 @@ class FileReadableCheck : public Check {
   void check_proposal(ProposalContext& ctx) const override {
     for (const LoadedDocument& doc : ctx.proposal().documents) {
       if (doc.exists() || doc.path.empty() || doc.status == ReadResult::Status::NotFound) continue;
-      ctx.report({doc.path, Range{}, nullptr, ""},
+      ctx.report({doc.path, Range{}, nullptr, doc.spec ? doc.spec->role : doc.path},
                  {{"path", doc.path}, {"reason", doc.read_detail}},
                  "{path} cannot be linted: {reason}");
     }

@@ -46,6 +46,8 @@ Config load_config(const Repository& repo, const std::string& explicit_path) {
       p.fail("fail-level", "must be error, warning or info");
     }
   }
+  config.baseline = p.string_or("baseline", "");
+  if (const YamlNode* b = p.node("baseline")) config.baseline_position = b->range.start;
   p.finish();
   return config;
 }

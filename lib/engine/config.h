@@ -7,6 +7,7 @@
 //   datasets:
 //     sigs: hack/sigs.yaml      # repo-relative dataset files
 //   fail-level: error
+//   baseline: .kep-lint-baseline.json   # repo-relative; the default for --baseline
 #pragma once
 
 #include <map>
@@ -27,6 +28,8 @@ struct Config {
   std::vector<std::string> exclude;
   std::map<std::string, std::string> datasets;
   std::optional<Severity> fail_level;
+  std::string baseline;  // repo-relative baseline file, empty when none
+  Position baseline_position;
 };
 
 // Reads `.kep-lint.yaml` (or `explicit_path`, repo-relative) when present. Throws RuleError.

@@ -11,6 +11,8 @@
 
 namespace keplint {
 
+struct RunCoverage;
+
 enum class Severity { Off = 0, Info = 1, Warning = 2, Error = 3 };
 
 std::string_view severity_name(Severity s);  // "off", "info", "warning", "error"
@@ -58,6 +60,8 @@ struct Report {
   // empty for a whole-repository run.
   std::vector<std::string> changed_proposals;
   std::string tool_version;
+  // What each rule ran on (for suppressions and baselines); null for reports not made by lint().
+  std::shared_ptr<const RunCoverage> coverage;
 };
 
 }  // namespace keplint

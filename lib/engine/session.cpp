@@ -3,6 +3,8 @@
 #include <future>
 #include <stdexcept>
 
+#include "engine/engine_rules.h"
+
 namespace keplint {
 
 namespace fs = std::filesystem;
@@ -84,8 +86,16 @@ Session open_session(const SessionOptions& options) {
     s.pack = std::make_unique<Pack>(load_named_pack(options, name, *s.repo));
   }
 
+  for (const Rule& rule : s.pack->rules) {
+    // The engine's diagnostics share the rule namespace (config, output, suppressions).
+    if (find_engine_rule(rule.id) || find_engine_rule(rule.name)) {
+      throw RuleError(rule.file, {rule.line, 1},
+                      "rule " + rule.id + " (" + rule.name +
+                          ") takes an id or name of kep-lint's own diagnostics (KL...)");
+    }
+  }
   for (const auto& [rule, _] : s.config.severities) {
-    if (!s.pack->find_rule(rule)) {
+    if (!s.pack->find_rule(rule) && !find_engine_rule(rule)) {
       auto at = s.config.severity_positions.find(rule);
       throw RuleError(s.config.file,
                       at != s.config.severity_positions.end() ? at->second : Position{1, 1},

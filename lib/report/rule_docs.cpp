@@ -15,7 +15,7 @@ namespace {
 // file on disk. Empty when neither can be found.
 std::string pack_file_text(const Rule& rule, const Pack& pack) {
   std::string builtin_prefix = "rules/" + pack.name + "/";
-  if (pack.origin + "/" == builtin_prefix && rule.file.rfind(builtin_prefix, 0) == 0) {
+  if (pack.origin == "built-in" && rule.file.rfind(builtin_prefix, 0) == 0) {
     std::string embedded = pack.name + "/" + rule.file.substr(builtin_prefix.size());
     for (const EmbeddedFile& f : embedded_pack_files()) {
       if (f.path == embedded) return std::string(f.text);
@@ -197,6 +197,7 @@ std::string fence_language(const std::string& file) {
   };
   if (ends_with(".yaml") || ends_with(".yml") || file == "OWNERS_ALIASES") return "yaml";
   if (ends_with(".md")) return "markdown";
+  if (ends_with(".json")) return "json";
   return "text";
 }
 
@@ -264,7 +265,8 @@ std::string cell(std::string s) {
 
 std::string render_rule_doc(const Rule& rule, const Pack& pack) {
   std::optional<YamlDocument> doc;
-  if (std::string text = pack_file_text(rule, pack); !text.empty()) {
+  bool engine = rule.kind == "engine";  // kep-lint's own diagnostics, defined in C++
+  if (std::string text = engine ? "" : pack_file_text(rule, pack); !text.empty()) {
     doc = YamlDocument::parse(std::make_shared<SourceFile>(rule.file, std::move(text)));
   }
   const YamlNode* node = rule_node(doc, rule.id);
@@ -280,14 +282,20 @@ std::string render_rule_doc(const Rule& rule, const Pack& pack) {
   out += "| | |\n|---|---|\n";
   out += "| Severity | " + cell(severity_text(rule)) + " |\n";
   out += "| Applies to | " + cell(applies_to_text(rule, pack)) + " |\n";
-  out += "| Check kind | " + code(rule.kind);
-  if (kind) out += ": " + cell(std::string(kind->summary));
-  out += " |\n";
+  if (engine) {
+    out += "| Check kind | built into kep-lint (not a rule of a pack; in every run) |\n";
+  } else {
+    out += "| Check kind | " + code(rule.kind);
+    if (kind) out += ": " + cell(std::string(kind->summary));
+    out += " |\n";
+  }
   if (!rule.message.empty()) out += "| Message | " + cell(code(rule.message)) + " |\n";
   out += "| Pack | " + pack.name + " (" + code(rule.file) + ") |\n\n";
 
   out += "## When it applies\n\n";
-  if (!rule.when.always() && (!when || when->is_null())) {
+  if (engine) {
+    out += "Always, on " + rule.applies_to + ".\n\n";
+  } else if (!rule.when.always() && (!when || when->is_null())) {
     out += "Only when the `when:` condition of the rule in " + code(rule.file) + " holds.\n\n";
   } else if (!when || when->is_null()) {
     out += "Always";
