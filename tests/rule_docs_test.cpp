@@ -151,6 +151,8 @@ TEST(RuleDocs, ConditionsRenderNestedPredicates) {
       "      status: {in: [a, b], not-equals: c}\n"
       "      any:\n        - stage: {exists: false}\n        - v: {version-at-least: v1.2}\n"
       "      not: {x: {matches: \"^y\"}}\n"
+      "      all:\n        - not: {p: q, r: {exists: true}}\n"
+      "        - any:\n            - {s: t, u: w}\n            - targets-release: true\n"
       "    examples:\n      wrong: [{file: meta.yaml, text: \"s: 1\"}]\n"
       "      right: [{file: README.md, text: \"```\\ncode\\n```\"}]\n"
       "    check: {kind: required, field: title}\n";
@@ -174,8 +176,18 @@ TEST(RuleDocs, ConditionsRenderNestedPredicates) {
                       "- any of:\n"
                       "  - `stage` is not set\n"
                       "  - `v` is a version at least `v1.2`\n"
-                      "- none of:\n"
-                      "  - `x` matches the regular expression `^y`\n"),
+                      "- not:\n"
+                      "  - `x` matches the regular expression `^y`\n"
+                      "- all of:\n"
+                      "  - not:\n"
+                      "    - all of:\n"
+                      "      - `p` is `q`\n"
+                      "      - `r` is set\n"
+                      "  - any of:\n"
+                      "    - all of:\n"
+                      "      - `s` is `t`\n"
+                      "      - `u` is `w`\n"
+                      "    - the proposal targets the release given with `--release`\n"),
             std::string::npos)
       << page;
 }

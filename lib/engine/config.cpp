@@ -38,6 +38,7 @@ Config load_config(const Repository& repo, const std::string& explicit_path) {
       if (!e.value->is_scalar())
         throw RuleError(path, e.value->range.start, "dataset path must be a string");
       config.datasets[e.key->value] = e.value->resolved().value;
+      config.dataset_positions[e.key->value] = e.value->range.start;
     }
   }
   if (auto level = p.optional_string("fail-level")) {

@@ -27,6 +27,7 @@ struct Config {
   std::map<std::string, Position> severity_positions;  // where each rule is named, for errors
   std::vector<std::string> exclude;
   std::map<std::string, std::string> datasets;
+  std::map<std::string, Position> dataset_positions;  // where each dataset path is, for errors
   std::optional<Severity> fail_level;
   std::string baseline;  // repo-relative baseline file, empty when none
   Position baseline_position;

@@ -52,7 +52,8 @@ void read_document(const Repository& repo, LoadedDocument& doc, DocumentFormat f
       if (auto fm = split_front_matter(doc.source->text())) {
         // Unclosed, the "metadata" would be the whole page: report it rather than parse it.
         doc.front_matter_unclosed = !fm->closed;
-        if (fm->closed) doc.yaml = YamlDocument::parse(doc.source, fm->yaml_offset, fm->yaml_length);
+        if (fm->closed)
+          doc.yaml = YamlDocument::parse(doc.source, fm->yaml_offset, fm->yaml_length);
       }
       [[fallthrough]];
     case DocumentFormat::Markdown:

@@ -24,7 +24,7 @@ struct LoadedDocument {
   SourcePtr source;                                  // the text, when read
   std::optional<YamlDocument> yaml;                  // metadata (file or front matter)
   std::shared_ptr<const MarkdownDocument> markdown;  // Markdown documents (and front-matter bodies)
-  bool front_matter_unclosed = false;  // "---" opens metadata that no "---" closes
+  bool front_matter_unclosed = false;                // "---" opens metadata that no "---" closes
 
   bool exists() const { return source != nullptr; }
   // The YAML root when parsed without a syntax error.

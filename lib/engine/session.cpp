@@ -117,12 +117,20 @@ Session open_session(const SessionOptions& options) {
       // Config paths are repo-relative and must stay inside the repository.
       ReadResult r = s.repo->read(c->second);
       if (!r.ok()) {
-        throw RuleError(s.config.file, {1, 1},
+        throw RuleError(s.config.file, s.config.dataset_positions.at(spec.name),
                         "dataset " + spec.name + " '" + c->second + "': " + r.detail);
       }
       file = s.repo->root() / c->second;
     }
     jobs.emplace_back(spec, file);
+  }
+  for (const auto& [name, _] : s.config.datasets) {
+    bool known = std::any_of(s.pack->datasets.begin(), s.pack->datasets.end(),
+                             [&](const DatasetSpec& d) { return d.name == name; });
+    if (!known) {
+      throw RuleError(s.config.file, s.config.dataset_positions.at(name),
+                      "pack " + s.pack->name + " has no dataset named '" + name + "'");
+    }
   }
   for (const auto& [name, _] : options.dataset_files) {
     bool known = std::any_of(s.pack->datasets.begin(), s.pack->datasets.end(),

@@ -124,7 +124,7 @@ std::string code_list(const YamlNode& node, const std::string& joiner) {
   return out;
 }
 
-void describe_condition(const YamlNode& node, int depth, std::string& out);
+void describe_condition(const YamlNode& node, int depth, std::string& out, bool single_item);
 
 void bullet(int depth, const std::string& text, std::string& out) {
   out += std::string(static_cast<std::size_t>(depth) * 2, ' ') + "- " + text + "\n";
@@ -164,30 +164,60 @@ void describe_predicates(const std::string& field, const YamlNode& spec, int dep
   }
 }
 
-void describe_condition(const YamlNode& node, int depth, std::string& out) {
+// Bullets for one condition mapping. Its terms all have to hold; when the caller needs a single
+// item (a member of `any`, the operand of `not`) and there are several terms, they are grouped
+// under "all of:" so that `not: {a: x, b: y}` does not read as "none of a, b".
+void describe_condition(const YamlNode& node, int depth, std::string& out, bool single_item) {
   const YamlNode& n = node.resolved();
   if (n.kind != YamlKind::Mapping) {
     bullet(depth, code(flow(n)), out);
     return;
   }
+  int term_depth = single_item ? depth + 1 : depth;
+  std::string terms;
+  int count = 0;
   for (const YamlEntry& e : n.entries) {
     const std::string& key = e.key->value;
     const YamlNode& v = e.value->resolved();
     if (key == "all" || key == "any") {
-      bullet(depth, key == "all" ? "all of:" : "any of:", out);
-      for (const YamlNode* item : v.items) describe_condition(*item, depth + 1, out);
+      bullet(term_depth, key == "all" ? "all of:" : "any of:", terms);
+      for (const YamlNode* item : v.items) {
+        describe_condition(*item, term_depth + 1, terms, key == "any");
+      }
+      ++count;
     } else if (key == "not") {
-      bullet(depth, "none of:", out);
-      describe_condition(v, depth + 1, out);
+      bullet(term_depth, "not:", terms);
+      describe_condition(v, term_depth + 1, terms, true);
+      ++count;
     } else if (key == "changed") {
-      bullet(depth,
+      bullet(term_depth,
              v.value == "false" ? "the proposal is outside the changed-file set"
                                 : "the proposal is in the changed-file set",
-             out);
+             terms);
+      ++count;
+    } else if (key == "targets-release") {
+      bullet(term_depth,
+             v.value == "false" ? "the proposal does not target the release given with `--release`"
+                                : "the proposal targets the release given with `--release`",
+             terms);
+      ++count;
     } else {
-      describe_predicates(key, v, depth, out);
+      describe_predicates(key, v, term_depth, terms);
+      count += v.kind == YamlKind::Mapping ? static_cast<int>(v.entries.size()) : 1;
     }
   }
+  if (single_item && count > 1) {
+    bullet(depth, "all of:", out);
+    out += terms;
+  } else if (single_item) {
+    describe_condition(node, depth, out, false);
+  } else {
+    out += terms;
+  }
+}
+
+void describe_condition(const YamlNode& node, int depth, std::string& out) {
+  describe_condition(node, depth, out, false);
 }
 
 std::string fence_language(const std::string& file) {
