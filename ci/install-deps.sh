@@ -1,7 +1,8 @@
 #!/usr/bin/env bash
 # Installs kep-lint's build and test dependencies from Debian packages.
 # Idempotent: installs only what is missing, and does nothing when all is present.
-# Usage: ci/install-deps.sh [--bench] [--fuzz]
+# Usage: ci/install-deps.sh [--bench] [--fuzz] [--sarif]
+#   --sarif: what ci/validate-sarif.sh needs (npm, and jsonschema for /usr/bin/python3)
 set -euo pipefail
 
 packages=(
@@ -14,6 +15,11 @@ for arg in "$@"; do
   case "$arg" in
     --bench) packages+=(hyperfine time) ;;
     --fuzz) packages+=(clang libclang-rt-14-dev) ;;
+    --sarif)
+      packages+=(python3-jsonschema)
+      # Any npm will do (a NodeSource nodejs ships its own); Debian's only when there is none.
+      command -v npm >/dev/null 2>&1 || packages+=(npm)
+      ;;
     *) echo "install-deps.sh: unknown option $arg" >&2; exit 2 ;;
   esac
 done

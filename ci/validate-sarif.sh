@@ -1,7 +1,8 @@
 #!/usr/bin/env bash
 # Validates kep-lint's SARIF against the official SARIF 2.1.0 JSON schema, which ships in the
 # npm package @microsoft/sarif-multitool-linux (pinned below; fetched once into the build dir).
-# Needs npm and python3 with the jsonschema module.
+# Needs npm and /usr/bin/python3 with the jsonschema module (ci/install-deps.sh --sarif); the
+# system python, because a python3 earlier on PATH (pyenv, a venv) may lack the module.
 # Usage: ci/validate-sarif.sh [BUILD_DIR [FILE.sarif...]]
 #   Without files it validates every document the SARIF reporter tests write
 #   (they write them when KEP_LINT_SARIF_DUMP_DIR is set).
@@ -21,6 +22,8 @@ if [ ! -f "$schema" ]; then
   mv "$cache/package/sarif-2.1.0.json" "$schema"
   rm -rf "$cache/package" "${cache:?}/$tarball"
 fi
+# The pinned package's schema, byte for byte: a changed download is an error, not a new contract.
+echo "1c49a0f2b60444c71bb14878e21e0d882198eff4c539861b133093ad89ed798c  $schema" | sha256sum --check --quiet -
 
 files=("$@")
 if [ ${#files[@]} -eq 0 ]; then
@@ -31,7 +34,7 @@ if [ ${#files[@]} -eq 0 ]; then
   files=("$dump"/*.sarif)
 fi
 
-python3 - "$schema" "${files[@]}" <<'PY'
+/usr/bin/python3 - "$schema" "${files[@]}" <<'PY'
 import json
 import sys
 

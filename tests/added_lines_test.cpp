@@ -85,6 +85,41 @@ TEST(AddedLines, ParsesGitUnifiedDiff) {
   EXPECT_EQ(lines.by_path().size(), 3u);
 }
 
+TEST(AddedLines, OverlapsAnyLineOfARange) {
+  AddedLines lines;
+  lines.add("f", {5, 6});
+  lines.add("f", {10, 10});
+  EXPECT_FALSE(lines.overlaps("f", 1, 4));
+  EXPECT_TRUE(lines.overlaps("f", 1, 5));
+  EXPECT_TRUE(lines.overlaps("f", 6, 9));
+  EXPECT_FALSE(lines.overlaps("f", 7, 9));
+  EXPECT_TRUE(lines.overlaps("f", 7, 12));
+  EXPECT_FALSE(lines.overlaps("f", 11, 40));
+  EXPECT_FALSE(lines.overlaps("f", 6, 5));  // reversed
+  EXPECT_FALSE(lines.overlaps("g", 1, 100));
+}
+
+TEST(AddedLines, HunkLinesIncludeContextAndPureDeletions) {
+  const char* diff =
+      "diff --git a/f.md b/f.md\n"
+      "--- a/f.md\n"
+      "+++ b/f.md\n"
+      "@@ -7,7 +7,7 @@\n"
+      " c\n c\n c\n-old\n+new\n c\n c\n c\n"
+      "@@ -20,7 +20,6 @@ heading\n"
+      " c\n c\n c\n-gone\n c\n c\n c\n"
+      "diff --git a/emptied.md b/emptied.md\n"
+      "--- a/emptied.md\n"
+      "+++ b/emptied.md\n"
+      "@@ -1 +0,0 @@\n"
+      "-x\n";
+  DiffLines lines = parse_diff_lines(diff);
+  EXPECT_EQ(ranges_of(lines.added, "f.md"), (Ranges{{10, 10}}));
+  EXPECT_EQ(ranges_of(lines.in_hunks, "f.md"), (Ranges{{7, 13}, {20, 25}}));
+  EXPECT_EQ(lines.in_hunks.find("emptied.md"), nullptr);
+  EXPECT_EQ(parse_unified_diff(diff).by_path(), lines.added.by_path());
+}
+
 TEST(AddedLines, UnquotesGitPaths) {
   EXPECT_EQ(unquote_git_path("plain name"), "plain name");
   EXPECT_EQ(unquote_git_path("\"a\\tb\\nc\\\"d\\\\e\""), "a\tb\nc\"d\\e");

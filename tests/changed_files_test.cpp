@@ -172,6 +172,44 @@ TEST_F(ChangedFilesTest, AddedLineRangesOnTheNewSide) {
   EXPECT_FALSE(set.added_lines.touches("other.md", 1, 100));
 }
 
+// diff_context: the new-side lines of git's default hunks, three lines of context on each side
+// of a change, also around a pure deletion (which adds no line).
+TEST_F(ChangedFilesTest, ContextLinesAreTheHunksWithThreeLinesOfContext) {
+  std::string twenty;
+  for (int i = 1; i <= 20; ++i) twenty += "L" + std::to_string(i) + "\n";
+  write("changed.md", twenty);
+  write("deleted-line.md", twenty);
+  write("far.md", twenty);
+  commit_all(repo_, "base");
+  std::string changed = twenty;
+  changed.replace(changed.find("L10\n"), 4, "TEN\n");
+  write("changed.md", changed);
+  std::string deleted = twenty;
+  deleted.erase(deleted.find("L5\n"), 3);
+  write("deleted-line.md", deleted);
+  std::string far = twenty;
+  far.replace(far.find("L2\n"), 3, "TWO\n");
+  far.replace(far.find("L19\n"), 4, "NINETEEN\n");
+  write("far.md", far);
+  write("new.md", "a\nb\n");
+
+  ChangeSet set = collect_changes(repo_, "HEAD");
+  auto context_of = [&](const std::string& path) {
+    const auto* ranges = set.context_lines.find(path);
+    return ranges ? *ranges : Ranges{};
+  };
+  EXPECT_EQ(lines_of(set, "changed.md"), (Ranges{{10, 10}}));
+  EXPECT_EQ(context_of("changed.md"), (Ranges{{7, 13}}));
+  EXPECT_EQ(lines_of(set, "deleted-line.md"), Ranges{});
+  EXPECT_EQ(context_of("deleted-line.md"), (Ranges{{2, 7}}));  // L2-L4 and L6-L8, renumbered
+  EXPECT_EQ(context_of("far.md"), (Ranges{{1, 5}, {16, 20}}));
+  EXPECT_EQ(context_of("new.md"), (Ranges{{1, 2}}));  // untracked: the whole file
+
+  // The user's diff.context cannot shrink the hunks.
+  git(repo_, {"config", "diff.context", "0"});
+  EXPECT_EQ(collect_changes(repo_, "HEAD").context_lines.by_path(), set.context_lines.by_path());
+}
+
 TEST_F(ChangedFilesTest, AddedLinesThatLookLikeDiffHeadersAreCountedAsContent) {
   write("f.md", "a\nb\n");
   commit_all(repo_, "base");
@@ -199,6 +237,7 @@ TEST_F(ChangedFilesTest, UserGitConfigCannotChangeTheResult) {
                                                         {"diff.mnemonicPrefix", "true"},
                                                         {"diff.renames", "false"},
                                                         {"diff.interHunkContext", "10"},
+                                                        {"diff.context", "1"},
                                                         {"diff.external", "false"},
                                                         {"color.ui", "always"},
                                                         {"color.diff", "always"},
@@ -209,6 +248,7 @@ TEST_F(ChangedFilesTest, UserGitConfigCannotChangeTheResult) {
   ChangeSet hostile = collect_changes(repo_, "main");
   EXPECT_EQ(hostile.files, plain.files);
   EXPECT_EQ(hostile.added_lines.by_path(), plain.added_lines.by_path());
+  EXPECT_EQ(hostile.context_lines.by_path(), plain.context_lines.by_path());
   EXPECT_EQ(lines_of(hostile, "a.md"), (Ranges{{2, 2}, {8, 8}}));
   EXPECT_EQ(lines_of(hostile, "b/inside.md"), (Ranges{{1, 1}}));
   EXPECT_THAT(describe(hostile), ElementsAre("M a.md", "M b/inside.md", "R new ü.md <- old.md",

@@ -48,6 +48,11 @@ TEST(CiEnvironment, CallerCanForceTheKind) {
   CiEnvironment ci = detect_ci_environment(env, CiKind::Prow);
   EXPECT_EQ(ci.kind, CiKind::Prow);
   EXPECT_EQ(ci.prow_pull_base_sha, "abc");
+  // Whatever kind is forced, stdout is still an Actions log that must stay inert.
+  EXPECT_TRUE(ci.github_actions_log);
+  EXPECT_TRUE(detect_ci_environment(env, CiKind::Local).github_actions_log);
+  EXPECT_FALSE(
+      detect_ci_environment(environment_from_map({}), CiKind::GitHubActions).github_actions_log);
   EXPECT_EQ(parse_ci_kind("github"), CiKind::GitHubActions);
   EXPECT_EQ(parse_ci_kind("prow"), CiKind::Prow);
   EXPECT_EQ(parse_ci_kind("local"), CiKind::Local);

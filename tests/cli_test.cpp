@@ -165,6 +165,22 @@ TEST_F(CliTest, BrokenConfigExitsTwoWithFileAndLine) {
   EXPECT_THAT(rule.err, HasSubstr("unknown rule 'T999'"));
 }
 
+TEST_F(CliTest, ConfigDatasetProblemsPointAtTheirLine) {
+  write_kep(root_, "sig-a", "1", "one");
+  write(".kep-lint.yaml", "exclude: []\ndatasets:\n  sigs: hack/missing.yaml\n");
+  ProcessResult missing = lint({});
+  EXPECT_EQ(missing.exit_code, 2);
+  EXPECT_THAT(missing.err, HasSubstr(".kep-lint.yaml:3:9:"));
+  EXPECT_THAT(missing.err, HasSubstr("dataset sigs 'hack/missing.yaml'"));
+
+  write(".kep-lint.yaml", "datasets:\n  sigs: hack/sigs.yaml\n  owners: OWNERS\n");
+  write("hack/sigs.yaml", "sigs: []\n");
+  ProcessResult unknown = lint({});
+  EXPECT_EQ(unknown.exit_code, 2);
+  EXPECT_THAT(unknown.err, HasSubstr(".kep-lint.yaml:3:11:"));
+  EXPECT_THAT(unknown.err, HasSubstr("has no dataset named 'owners'"));
+}
+
 TEST_F(CliTest, MissingSigsFileExitsTwo) {
   write_kep(root_, "sig-a", "1", "one");
   ProcessResult r = lint({"--sigs", (tmp_.path() / "missing-sigs.yaml").string()});

@@ -63,9 +63,14 @@ TEST_F(LinterTest, CleanRepository) {
   Report r = run();
   EXPECT_THAT(describe(r), IsEmpty());
   EXPECT_THAT(r.proposals, ElementsAre("keps/sig-a/1-one", "keps/sig-b/2-two"));
-  ASSERT_EQ(r.rules.size(), 7u);
-  EXPECT_EQ(r.rules[0].id, "T001");
-  EXPECT_EQ(r.rules[0].docs_url, "https://example.com/rules/T001-status-valid");
+  // The pack's seven rules and kep-lint's own diagnostics (KL001-KL003), sorted by id.
+  std::vector<std::string> rule_ids;
+  for (const RuleInfo& i : r.rules) rule_ids.push_back(i.id);
+  EXPECT_THAT(rule_ids, ElementsAre("KL001", "KL002", "KL003", "T001", "T002", "T003", "T004",
+                                    "T005", "T006", "T007"));
+  EXPECT_EQ(r.rules[3].docs_url, "https://example.com/rules/T001-status-valid");
+  EXPECT_EQ(r.rules[0].docs_url,
+            "https://github.com/kep-lint/kep-lint/blob/main/docs/rules/KL001.md");
 }
 
 TEST_F(LinterTest, FindingsCarryRulePositionAndProposal) {
@@ -114,7 +119,7 @@ TEST_F(LinterTest, SeverityOverrideByNameAndOff) {
   o.severity_overrides["status-valid"] = Severity::Off;
   Report r = run(o);
   EXPECT_THAT(describe(r), IsEmpty());
-  EXPECT_EQ(r.rules.size(), 6u);  // an "off" rule is not active
+  EXPECT_EQ(r.rules.size(), 9u);  // an "off" rule is not active (6 of the pack, 3 of kep-lint)
   o.severity_overrides = {{"status-valid", Severity::Info}};
   EXPECT_THAT(describe(run(o)), ElementsAre(HasSubstr("T001 info")));
 }

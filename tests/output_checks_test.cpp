@@ -36,6 +36,14 @@ TEST(OutputChecksTest, WorkflowCommands) {
   EXPECT_TRUE(check_workflow_commands("::error file=a::m\r::stop-commands::t\nkep-lint: s\n", 1));
   EXPECT_TRUE(check_workflow_commands("::set-output name=a::b\nkep-lint: s\n", 1));
   EXPECT_TRUE(check_workflow_commands("::error file=a::m\n", 1));  // no summary
+  // Past the annotation budget: the overflow notice, then plain lines.
+  EXPECT_FALSE(check_workflow_commands(
+      "::error file=a::m\n::notice title=kep-lint::1 more finding not annotated\n  - b: error\n"
+      "kep-lint: 2 errors\n",
+      2));
+  EXPECT_TRUE(check_workflow_commands(
+      "::notice title=kep-lint::1 more finding not annotated\n  ::add-mask::x\nkep-lint: s\n", 1));
+  EXPECT_TRUE(check_workflow_commands("::error file=a::m\n  - b: error\nkep-lint: s\n", 2));
 }
 
 TEST(OutputChecksTest, XmlAcceptsWellFormedDocuments) {

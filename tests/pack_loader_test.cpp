@@ -122,6 +122,34 @@ TEST(PackLoader, UnknownRuleKey) {
   EXPECT_THAT(e.message, HasSubstr("rule T001: unknown key 'severty'"));
 }
 
+TEST(PackLoader, CheckReferencesMustNameWhatThePackDeclares) {
+  LoadError doc = load_error(patched("rules.yaml", "check: {kind: file-exists, document: readme}",
+                                     "check: {kind: file-exists, document: readmee}"));
+  EXPECT_EQ(doc.file, "packs/test/rules.yaml");
+  EXPECT_EQ(doc.line, line_of("rules.yaml", "kind: file-exists"));
+  EXPECT_THAT(doc.message, HasSubstr("document 'readmee' is not a document of the layout "
+                                     "(declared: metadata, readme, prr)"));
+
+  LoadError set = load_error(patched("rules.yaml", "dataset: sigs}", "dataset: sig}"));
+  EXPECT_EQ(set.line, line_of("rules.yaml", "dataset: sigs}"));
+  EXPECT_THAT(set.message,
+              HasSubstr("dataset 'sig' is not declared in pack.yaml (declared: sigs)"));
+
+  std::vector<PackFile> files = test_pack_files();
+  files.push_back({"template.yaml", R"(rules:
+  - id: S001
+    name: headings
+    severity: info
+    applies-to: readme
+    description: d
+    check: {kind: required-headings, template: tmpl}
+)"});
+  LoadError tmpl = load_error(files);
+  EXPECT_EQ(tmpl.file, "packs/test/template.yaml");
+  EXPECT_EQ(tmpl.line, 7);
+  EXPECT_THAT(tmpl.message, HasSubstr("template 'tmpl' is not a shared document of the layout"));
+}
+
 TEST(PackLoader, BadRegex) {
   LoadError e = load_error(patched("pack.yaml", "^([0-9]+)-", "^([0-9]+-"));
   EXPECT_EQ(e.file, "packs/test/pack.yaml");
@@ -220,14 +248,16 @@ TEST(PackLoader, AppliesToMismatch) {
       load_error(patched("rules.yaml", "    applies-to: metadata\n    description: status is known",
                          "    applies-to: repository\n    description: status is known"));
   EXPECT_EQ(repo.line, line_of("rules.yaml", "description: status is known") - 1);
-  EXPECT_THAT(repo.message, HasSubstr("must be 'proposal' or a document role for check kind 'one-of'"));
+  EXPECT_THAT(repo.message,
+              HasSubstr("must be 'proposal' or a document role for check kind 'one-of'"));
 
   // A role the layout does not declare.
   LoadError role =
       load_error(patched("rules.yaml", "    applies-to: metadata\n    description: status is known",
                          "    applies-to: metdata\n    description: status is known"));
   EXPECT_EQ(role.line, line_of("rules.yaml", "description: status is known") - 1);
-  EXPECT_THAT(role.message, HasSubstr("must be 'proposal', 'repository', 'files' or a document role"));
+  EXPECT_THAT(role.message,
+              HasSubstr("must be 'proposal', 'repository', 'files' or a document role"));
 }
 
 TEST(PackLoader, BrokenConditionInARule) {

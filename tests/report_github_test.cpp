@@ -1,7 +1,9 @@
 #include "report/github_reporter.h"
 
+#include <gmock/gmock.h>
 #include <gtest/gtest.h>
 
+#include <nlohmann/json.hpp>
 #include <vector>
 
 #include "report/utf8_text.h"
@@ -76,7 +78,14 @@ TEST(GithubReporterTest, EscapingTable) {
 }
 
 TEST(GithubReporterTest, SampleReport) {
+  // Ranked for GitHub's per-level budget: by severity, then in report order.
   EXPECT_EQ(render("github", sample_report()),
+            "::error file=keps/sig-node/1234-foo/kep.yaml,line=2,endLine=2,col=9,endColumn=19,"
+            "title=KEP003 status-valid::status 'imlpemented' is not one of: provisional, "
+            "implemented\n"
+            // Whole-file findings go on line 1.
+            "::error file=keps/sig-node/5678-bar/kep.yaml,line=1,endLine=1,"
+            "title=KEP001 file-exists::kep.yaml is missing\n"
             "::warning file=keps/prod-readiness/sig-node/1234.yaml,line=1,endLine=1,col=4,"
             "endColumn=6,title=KEP050 prr-approver::no PRR approver\n"
             // Columns in characters: "feature" is at bytes 14..20 after Ü and 🚀.
@@ -85,12 +94,6 @@ TEST(GithubReporterTest, SampleReport) {
             // Multi-line: no columns, which the runner would drop anyway.
             "::notice file=keps/sig-node/1234-foo/README.md,line=3,endLine=5,"
             "title=KEP020 toc-up-to-date::table of contents is out of date\n"
-            "::error file=keps/sig-node/1234-foo/kep.yaml,line=2,endLine=2,col=9,endColumn=19,"
-            "title=KEP003 status-valid::status 'imlpemented' is not one of: provisional, "
-            "implemented\n"
-            // Whole-file findings go on line 1.
-            "::error file=keps/sig-node/5678-bar/kep.yaml,line=1,endLine=1,"
-            "title=KEP001 file-exists::kep.yaml is missing\n"
             "kep-lint: 2 errors, 2 warnings, 1 info in 3 proposals\n");
 }
 
@@ -158,6 +161,149 @@ TEST(GithubReporterTest, ColumnsCountCharacters) {
   EXPECT_EQ(
       format_workflow_command(annotation_command(f)),
       "::warning file=keps/x/README.md,line=1,endLine=1,col=8,endColumn=12,title=KEP010 h::m");
+}
+
+// What actions/runner's ActionCommandManager takes for a command: `::name ...::` at the start
+// after trimming leading whitespace (TryParseV2), else the legacy `##[name ...]` anywhere in
+// the line (TryParse). Returns the command name, or "" when the line is plain log text.
+std::string runner_command(std::string_view line) {
+  std::size_t start = line.find_first_not_of(" \t\v\f");
+  if (start != std::string_view::npos && line.substr(start).starts_with("::")) {
+    std::string_view rest = line.substr(start + 2);
+    std::size_t end = rest.find("::");
+    if (end != std::string_view::npos)
+      return std::string(rest.substr(0, rest.find(' ') < end ? rest.find(' ') : end));
+  }
+  std::size_t legacy = line.find("##[");
+  if (legacy != std::string_view::npos) {
+    std::string_view rest = line.substr(legacy + 3);
+    std::size_t end = rest.find(']');
+    if (end != std::string_view::npos)
+      return std::string(rest.substr(0, std::min(end, rest.find(' '))));
+  }
+  return "";
+}
+
+TEST(GithubReporterTest, InertLogLines) {
+  const std::vector<std::pair<std::string, std::string>> cases = {
+      {"plain text", "plain text"},
+      {"::add-mask::secret", "\\::add-mask::secret"},
+      {"  \t::stop-commands::tok", "  \t\\::stop-commands::tok"},
+      {"a ::error::not at the start", "a ::error::not at the start"},
+      {"text ##[error]legacy", "text ##\\[error]legacy"},
+      {"##[a]##[b]", "##\\[a]##\\[b]"},
+      {"#[ok] #", "#[ok] #"},
+      {"", ""},
+  };
+  for (const auto& [raw, inert] : cases) {
+    EXPECT_EQ(inert_log_line(raw), inert) << raw;
+    EXPECT_EQ(runner_command(inert_log_line(raw)), "") << raw;
+  }
+  EXPECT_EQ(runner_command("::add-mask::x"), "add-mask");  // the helper itself sees commands
+  EXPECT_EQ(runner_command(" x ##[stop-commands]tok"), "stop-commands");
+}
+
+// Twelve errors on changed and unchanged lines of files with hostile names and messages.
+Report hostile_overflow_report() {
+  Report report;
+  report.proposals = {"keps/a"};
+  const std::vector<std::string> hostile = {
+      "::add-mask::secret",     "  ::stop-commands::tok", "x\n::error::injected",
+      "y\r::warning::injected", "msg ##[add-mask]secret", "\t::notice::x",
+  };
+  for (int i = 0; i < 12; ++i) {
+    const std::string& h = hostile[static_cast<std::size_t>(i) % hostile.size()];
+    auto source = make_source(h + "/kep" + std::to_string(i) + ".yaml", "a: b\n");
+    Finding f = make_finding("KEP00" + std::to_string(i % 10), "r", Severity::Error, source,
+                             {{1, 1}, {1, 1}}, "message " + h);
+    f.on_changed_line = i >= 9;  // the last three in report order
+    report.findings.push_back(f);
+  }
+  sort_findings(report.findings);
+  return report;
+}
+
+TEST(GithubReporterTest, BudgetAnnotatesTenAndListsTheRestAsInertLines) {
+  Report report = hostile_overflow_report();
+  ReporterOptions options;
+  options.step_summary = true;
+  std::vector<std::string> lines = split_lines(render("github", report, options));
+  ASSERT_EQ(lines.size(), 10u + 1u + 2u + 1u);
+  std::vector<std::string> changed;
+  for (const Finding& f : report.findings) {
+    if (f.on_changed_line) changed.push_back(f.path);
+  }
+  for (std::size_t i = 0; i < 10; ++i) {
+    EXPECT_EQ(runner_command(lines[i]), "error") << lines[i];
+    EXPECT_TRUE(lines[i].starts_with("::error file=")) << lines[i];
+  }
+  // The findings on changed lines come first, whatever their place in report order.
+  for (std::size_t i = 0; i < changed.size(); ++i) {
+    EXPECT_TRUE(lines[i].starts_with("::error file=" + escape_command_property(changed[i]) + ","))
+        << lines[i];
+  }
+  EXPECT_EQ(lines[10],
+            "::notice title=kep-lint::2 more findings (2 errors) not annotated: GitHub shows 10 "
+            "annotations per level per step. They are listed in the log below and in the step "
+            "summary.");
+  for (std::size_t i = 11; i < 13; ++i) {
+    EXPECT_TRUE(lines[i].starts_with("  - ")) << lines[i];
+    EXPECT_THAT(lines[i], ::testing::HasSubstr(": error[KEP00")) << lines[i];
+    EXPECT_EQ(runner_command(lines[i]), "") << lines[i];
+  }
+  EXPECT_EQ(lines[13], "kep-lint: 12 errors in 1 proposal");
+}
+
+TEST(GithubReporterTest, NoLineOfTheOutputIsACommandTheReportDidNotMean) {
+  Report report = hostile_overflow_report();
+  for (int i = 0; i < 25; ++i) {  // warnings and notices too, to overflow every level
+    Finding f = report.findings[static_cast<std::size_t>(i) % 12];
+    f.severity = i % 2 ? Severity::Warning : Severity::Info;
+    f.message += " " + std::to_string(i);
+    report.findings.push_back(f);
+  }
+  std::string out = render("github", report);
+  int commands = 0;
+  for (const std::string& line : split_lines(out)) {
+    std::string name = runner_command(line);
+    if (name.empty()) continue;
+    ++commands;
+    EXPECT_TRUE(name == "error" || name == "warning" || name == "notice") << line;
+    EXPECT_TRUE(line.starts_with("::" + name + " ")) << line;  // ours: never indented or legacy
+  }
+  EXPECT_EQ(commands, 10 + 10 + 10);  // nine notices and the overflow notice
+}
+
+TEST(GithubReporterTest, TextInAnActionsLogIsInert) {
+  auto source = make_source("::warning::x/kep.yaml", "  ::add-mask::secret ##[stop-commands]t\n");
+  Finding f = make_finding("KEP001", "r", Severity::Error, source, {{1, 3}, {1, 5}},
+                           "value ##[error]legacy");
+  ReporterOptions options;
+  options.github_log = true;
+  std::string out = render("text", single_finding_report(f), options);
+  for (const std::string& line : split_lines(out)) {
+    EXPECT_EQ(runner_command(line), "") << line;
+  }
+  EXPECT_NE(out.find("add-mask::secret"), std::string::npos) << out;  // still readable
+  // Outside Actions the text is unchanged.
+  EXPECT_NE(render("text", single_finding_report(f)).find("##[stop-commands]"), std::string::npos);
+}
+
+TEST(GithubReporterTest, MachineFormatsCarryNoLegacyCommands) {
+  auto source = make_source("keps/##[add-mask]x/kep.yaml", "a: b\n");
+  Finding f = make_finding("KEP001", "r", Severity::Error, source, {{1, 1}, {1, 1}},
+                           "value ##[stop-commands]tok and ###[x]");
+  f.proposal = "keps/##[add-mask]x";
+  Report report = single_finding_report(f);
+  for (std::string format : {"json", "sarif", "rdjson", "annotations", "junit", "markdown"}) {
+    std::string out = render(format, report);
+    for (const std::string& line : split_lines(out)) {
+      EXPECT_EQ(runner_command(line), "") << format << ": " << line;
+    }
+  }
+  // JSON still decodes to the original text.
+  nlohmann::json json = nlohmann::json::parse(render("json", report));
+  EXPECT_NE(json.dump().find("value ##[stop-commands]tok and ###[x]"), std::string::npos);
 }
 
 }  // namespace

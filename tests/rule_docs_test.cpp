@@ -13,6 +13,7 @@
 #include <sstream>
 #include <string>
 
+#include "engine/engine_rules.h"
 #include "engine/pack.h"
 #include "report/rule_docs.h"
 
@@ -51,6 +52,13 @@ std::map<std::string, std::string> expected_pages() {
     }
     index += (index.empty() ? "" : "\n") + render_rules_index(pack);
   }
+  // kep-lint's own diagnostics (KL...), after the packs.
+  const Pack& engine = engine_pack();
+  for (const Rule& rule : engine.rules) {
+    EXPECT_FALSE(pages.count(rule.id + ".md")) << "a pack defines engine rule " << rule.id;
+    pages[rule.id + ".md"] = render_rule_doc(rule, engine);
+  }
+  index += "\n" + render_rules_index(engine);
   pages["README.md"] = index;
   return pages;
 }
@@ -84,9 +92,11 @@ TEST(RuleDocs, PagesAreUpToDate) {
 }
 
 TEST(RuleDocs, EveryRuleHasWrongAndRightExamples) {
-  for (const std::string& name : builtin_pack_names()) {
-    Pack pack = load_builtin_pack(name);
-    for (const Rule& rule : pack.rules) {
+  std::vector<std::string> names = builtin_pack_names();
+  names.push_back("engine");
+  for (const std::string& name : names) {
+    Pack pack = name == "engine" ? Pack{} : load_builtin_pack(name);
+    for (const Rule& rule : name == "engine" ? engine_pack().rules : pack.rules) {
       EXPECT_FALSE(rule.wrong.empty()) << name << " " << rule.id << " has no `wrong` example";
       EXPECT_FALSE(rule.right.empty()) << name << " " << rule.id << " has no `right` example";
       for (const auto* list : {&rule.wrong, &rule.right}) {
@@ -141,6 +151,8 @@ TEST(RuleDocs, ConditionsRenderNestedPredicates) {
       "      status: {in: [a, b], not-equals: c}\n"
       "      any:\n        - stage: {exists: false}\n        - v: {version-at-least: v1.2}\n"
       "      not: {x: {matches: \"^y\"}}\n"
+      "      all:\n        - not: {p: q, r: {exists: true}}\n"
+      "        - any:\n            - {s: t, u: w}\n            - targets-release: true\n"
       "    examples:\n      wrong: [{file: meta.yaml, text: \"s: 1\"}]\n"
       "      right: [{file: README.md, text: \"```\\ncode\\n```\"}]\n"
       "    check: {kind: required, field: title}\n";
@@ -164,8 +176,18 @@ TEST(RuleDocs, ConditionsRenderNestedPredicates) {
                       "- any of:\n"
                       "  - `stage` is not set\n"
                       "  - `v` is a version at least `v1.2`\n"
-                      "- none of:\n"
-                      "  - `x` matches the regular expression `^y`\n"),
+                      "- not:\n"
+                      "  - `x` matches the regular expression `^y`\n"
+                      "- all of:\n"
+                      "  - not:\n"
+                      "    - all of:\n"
+                      "      - `p` is `q`\n"
+                      "      - `r` is set\n"
+                      "  - any of:\n"
+                      "    - all of:\n"
+                      "      - `s` is `t`\n"
+                      "      - `u` is `w`\n"
+                      "    - the proposal targets the release given with `--release`\n"),
             std::string::npos)
       << page;
 }

@@ -14,11 +14,15 @@
 // In the `expect` section: `path:line: RULE "substring"` (line 0 = the file as a whole).
 // In YAML front matter of a Markdown file (the openshift pack) use the YAML form `# expect:`.
 // The fixture's directory names the pack it is linted with (testdata/rules/openshift/OSE001.txtar
-// runs the openshift pack); lines are lines of the file, front matter included.
+// runs the openshift pack); lines are lines of the file, front matter included. Fixtures of
+// kep-lint's own diagnostics (KL001...) live in testdata/rules/engine/ and run the kubernetes pack
+// unless the preamble says `pack: NAME`. A `baseline:` in the fixture's .kep-lint.yaml is applied
+// as the command line applies it.
 //
 // Free-text lines before the first file may set run variables, as the command line would:
 //   release: v1.37                             like `--release v1.37` (rules with
 //                                              `targets-release: true` run only with it)
+//   pack: openshift                            the pack (engine fixtures only)
 //
 // The repository is linted twice, whole (old proposals: `whole-repo-severity`) and as a
 // changed-file set of every file; both must report the same (path, line) findings of the rule,
@@ -38,6 +42,8 @@
 #include <tuple>
 #include <vector>
 
+#include "engine/baseline_file.h"
+#include "engine/engine_rules.h"
 #include "engine/linter.h"
 #include "engine/pack.h"
 #include "engine/proposal.h"
@@ -72,6 +78,7 @@ struct Fixture {
   std::vector<FixtureFile> files;
   std::map<Key, Expectation> expected;
   std::map<std::string, std::string> variables;  // from the preamble: `release: v1.37`
+  std::string pack;                              // from the preamble: `pack: openshift`
   std::vector<std::string> errors;               // malformed annotations, bad paths
 };
 
@@ -149,7 +156,7 @@ Fixture parse_fixture(const fs::path& file) {
   static const re2::RE2 inline_expect(
       R"re((?:#|<!--)\s*expect(-next-line)?:\s*(.*?)\s*(?:-->\s*)?$)re");
   static const re2::RE2 section_expect(R"re((\S+):([0-9]+):\s*(.*?)\s*)re");
-  static const re2::RE2 preamble_variable(R"re((release):\s*(\S+)\s*)re");
+  static const re2::RE2 preamble_variable(R"re((release|pack):\s*(\S+)\s*)re");
 
   std::vector<std::string> lines = split_lines(read_file(file));
   FixtureFile* current = nullptr;
@@ -214,7 +221,11 @@ Fixture parse_fixture(const fs::path& file) {
     if (!current) {  // the free-text description, which may set variables
       std::string var, value;
       if (f.files.empty() && re2::RE2::FullMatch(line, preamble_variable, &var, &value)) {
-        f.variables[var] = value;
+        if (var == "pack") {
+          f.pack = value;
+        } else {
+          f.variables[var] = value;
+        }
       }
       continue;
     }
@@ -283,6 +294,9 @@ LintRun run_lint(const fs::path& repo, const std::string& pack, const Fixture& f
   lint_options.jobs = 2;
   if (changed_set) lint_options.changed_files = s.repo->walk("");
   Report report = lint(*s.run, lint_options);
+  if (auto baseline = load_run_baseline("", s.config, *s.repo, s.repo->max_file_size())) {
+    apply_baseline(report, *baseline);
+  }
   LintRun out;
   for (Finding& f : report.findings) {
     if (f.rule_id == rule_id) out.findings.push_back(std::move(f));
@@ -368,13 +382,15 @@ class RuleFixture : public testing::TestWithParam<std::string> {};
 
 TEST_P(RuleFixture, ReportsExactlyTheAnnotatedFindings) {
   const fs::path file = kFixtureRoot / GetParam();
-  const std::string pack_name = fs::path(GetParam()).parent_path().string();
+  std::string pack_name = fs::path(GetParam()).parent_path().string();
   Fixture fx = parse_fixture(file);
   for (const std::string& e : fx.errors) ADD_FAILURE() << e;
   ASSERT_TRUE(fx.errors.empty());
+  bool engine = pack_name == "engine";
+  if (engine) pack_name = fx.pack.empty() ? "kubernetes" : fx.pack;
 
   Pack pack = load_builtin_pack(pack_name);
-  const Rule* rule = pack.find_rule(fx.rule_id);
+  const Rule* rule = engine ? find_engine_rule(fx.rule_id) : pack.find_rule(fx.rule_id);
   ASSERT_NE(rule, nullptr) << "no rule " << fx.rule_id << " in pack " << pack_name;
 
   TempDir tmp;
@@ -449,9 +465,10 @@ INSTANTIATE_TEST_SUITE_P(Rules, RuleFixture, testing::ValuesIn(fixture_files()),
 TEST(RuleFixtures, EveryBuiltinRuleHasAFixture) {
   std::vector<std::string> packs = builtin_pack_names();
   ASSERT_FALSE(packs.empty());
+  packs.push_back("engine");
   for (const std::string& name : packs) {
-    Pack pack = load_builtin_pack(name);
-    for (const Rule& rule : pack.rules) {
+    Pack pack = name == "engine" ? Pack{} : load_builtin_pack(name);
+    for (const Rule& rule : name == "engine" ? engine_pack().rules : pack.rules) {
       fs::path file = kFixtureRoot / name / (rule.id + ".txtar");
       EXPECT_TRUE(fs::is_regular_file(file))
           << "rule " << rule.id << " (" << rule.name << ") of pack " << name << " has no fixture "
@@ -464,11 +481,17 @@ TEST(RuleFixtures, EveryFixtureNamesARuleAndExpectsAFinding) {
   std::vector<std::string> packs = builtin_pack_names();
   for (const std::string& rel : fixture_files()) {
     std::string pack_name = fs::path(rel).parent_path().string();
+    Fixture fx = parse_fixture(kFixtureRoot / rel);
+    if (pack_name == "engine") {
+      EXPECT_NE(find_engine_rule(fx.rule_id), nullptr) << rel << ": no engine rule " << fx.rule_id;
+      pack_name = fx.pack.empty() ? "kubernetes" : fx.pack;
+    }
     ASSERT_TRUE(std::find(packs.begin(), packs.end(), pack_name) != packs.end())
         << rel << ": no built-in pack " << pack_name;
     Pack pack = load_builtin_pack(pack_name);
-    Fixture fx = parse_fixture(kFixtureRoot / rel);
-    EXPECT_NE(pack.find_rule(fx.rule_id), nullptr) << rel << ": no rule " << fx.rule_id;
+    if (fs::path(rel).parent_path() != "engine") {
+      EXPECT_NE(pack.find_rule(fx.rule_id), nullptr) << rel << ": no rule " << fx.rule_id;
+    }
     EXPECT_FALSE(fx.expected.empty()) << rel << " expects no finding";
     EXPECT_TRUE(fx.errors.empty()) << rel << ": " << (fx.errors.empty() ? "" : fx.errors[0]);
   }

@@ -9,6 +9,10 @@
 #include <map>
 #include <sstream>
 
+#include "ci_options.h"
+#include "engine/baseline_file.h"
+#include "engine/change_filter.h"
+#include "engine/engine_rules.h"
 #include "engine/fixer.h"
 #include "engine/linter.h"
 #include "engine/release_readiness.h"
@@ -16,9 +20,11 @@
 #include "engine/session.h"
 #include "parse/mdtoc.h"
 #include "repo/byte_size.h"
+#include "repo/change_source.h"
 #include "repo/changed_files.h"
 #include "repo/ci_environment.h"
-#include "repo/files_from.h"
+#include "report/finding_view.h"
+#include "report/output_plan.h"
 #include "report/release_table.h"
 #include "report/reporter.h"
 #include "report/utf8_text.h"
@@ -29,11 +35,6 @@ using namespace keplint;
 namespace {
 
 constexpr const char* kVersion = "0.1.0";
-
-struct OutputSpec {
-  std::string format;
-  std::string path;  // empty = stdout
-};
 
 struct LintArgs {
   std::string repo = ".";
@@ -57,7 +58,10 @@ struct LintArgs {
   bool fix = false;
   bool dry_run = false;
   std::string max_file_size;
+  std::string baseline;
+  std::string write_baseline;
   std::vector<std::string> paths;
+  cli::CiArgs ci;
 };
 
 struct TocArgs {
@@ -85,36 +89,6 @@ bool report_unreadable_directories(const Repository& repo) {
   return !unreadable.empty();
 }
 
-std::vector<OutputSpec> output_specs(const LintArgs& args) {
-  std::vector<OutputSpec> specs;
-  std::vector<std::string> formats = args.formats;
-  if (formats.empty()) {
-    const char* gha = std::getenv("GITHUB_ACTIONS");
-    formats.push_back(gha && std::string(gha) == "true" ? "github" : "text");
-  }
-  for (const std::string& f : formats) {
-    OutputSpec spec;
-    std::size_t colon = f.find(':');
-    spec.format = f.substr(0, colon);
-    if (colon != std::string::npos) spec.path = f.substr(colon + 1);
-    specs.push_back(spec);
-  }
-  if (!args.output.empty()) {
-    if (specs.size() != 1 || !specs[0].path.empty()) {
-      usage_error("--output goes with a single --format; use --format FMT:PATH for several");
-    }
-    specs[0].path = args.output;
-  }
-  for (const OutputSpec& s : specs) {
-    if (!make_reporter(s.format, {})) {
-      std::string known;
-      for (auto k : reporter_formats()) known += (known.empty() ? "" : ", ") + std::string(k);
-      usage_error("unknown format '" + s.format + "' (known: " + known + ")");
-    }
-  }
-  return specs;
-}
-
 bool use_color(const std::string& mode, const std::string& path) {
   if (mode == "always") return true;
   if (mode == "never") return false;
@@ -124,22 +98,16 @@ bool use_color(const std::string& mode, const std::string& path) {
   return path.empty() && isatty(STDOUT_FILENO);
 }
 
-std::vector<std::string> changed_paths(const LintArgs& args, const Repository& repo) {
-  std::vector<ChangedFile> files;
-  if (!args.files_from.empty()) {
-    files = read_files_from(args.files_from, repo.root(), std::cin);
-  } else {
-    std::string rev = args.changed_from;
-    if (rev == "auto") {
-      CiEnvironment ci = detect_ci_environment(process_environment());
-      BaseRevision base = detect_base_revision(repo.root(), ci);
-      rev = base.rev;
-    }
-    files = collect_changes(repo.root(), rev, LineDetail::FilesOnly).files;
-  }
-  std::vector<std::string> paths;
-  for (const ChangedFile& f : files) paths.push_back(f.path);
-  return paths;
+// The run's changed-file set, when it has one. Lines cost a full diff: only a filter mode on
+// lines, or the GitHub annotations' ranking, needs them.
+std::optional<ResolvedChanges> run_changes(const LintArgs& args, const Repository& repo,
+                                           const CiEnvironment& ci, bool want_lines) {
+  if (args.changed_from.empty() && args.files_from.empty()) return std::nullopt;
+  ChangeRequest request;
+  request.changed_from = args.changed_from;
+  request.files_from = args.files_from;
+  request.detail = want_lines ? LineDetail::FilesAndLines : LineDetail::FilesOnly;
+  return resolve_changes(request, repo.root(), ci, std::cin);
 }
 
 void list_rules(const Pack& pack) {
@@ -152,6 +120,12 @@ void list_rules(const Pack& pack) {
     if (r.whole_repo_severity)
       std::cout << ", whole repo: " << severity_name(*r.whole_repo_severity);
     std::cout << "]  " << escape_for_terminal(r.description) << "\n";
+  }
+  const Pack& engine = engine_pack();
+  std::cout << "kep-lint's own diagnostics: " << engine.rules.size() << " rules\n";
+  for (const Rule& r : engine.rules) {
+    std::cout << "  " << r.id << "  " << r.name << "  [" << severity_name(r.severity) << "]  "
+              << r.description << "\n";
   }
 }
 
@@ -170,14 +144,17 @@ std::string repo_path_argument(const Repository& repo, const std::string& arg) {
   return rel;
 }
 
-LintOptions make_lint_options(const LintArgs& args, const Session& session) {
+LintOptions make_lint_options(const LintArgs& args, const Session& session,
+                              const std::optional<ResolvedChanges>& changes) {
   LintOptions lint_options;
   lint_options.jobs = args.jobs;
   lint_options.severity_overrides = session.config.severities;
   lint_options.exclude = session.config.exclude;
-  if (!args.changed_from.empty() || !args.files_from.empty()) {
+  if (changes) {
     if (!args.paths.empty()) usage_error("give paths or a changed-file set, not both");
-    lint_options.changed_files = changed_paths(args, *session.repo);
+    std::vector<std::string> paths;
+    for (const ChangedFile& f : changes->set.files) paths.push_back(f.path);
+    lint_options.changed_files = std::move(paths);
   }
   for (const std::string& p : args.paths) {
     lint_options.paths.push_back(repo_path_argument(*session.repo, p));
@@ -264,14 +241,23 @@ int run_report(const LintArgs& args) {
 
 int run_lint(const LintArgs& args) {
   SessionOptions options = session_options(args);
-  std::vector<OutputSpec> outputs = output_specs(args);
+  CiEnvironment ci = cli::ci_environment(args.ci);
+  OutputPlan outputs = plan_outputs({args.formats, args.output, !args.ci.no_ci_outputs}, ci);
+  FilterMode filter = cli::filter_mode(args.ci);
+  if (auto problem = cli::filter_mode_problem(filter, args.changed_from, args.files_from)) {
+    usage_error(*problem);
+  }
+  bool annotations = std::any_of(outputs.outputs.begin(), outputs.outputs.end(),
+                                 [](const OutputSpec& o) { return o.format == "github"; });
+  bool want_lines = filter_needs_lines(filter) || annotations;
 
   Session session = open_session(options);
   if (args.list_rules) {
     list_rules(*session.pack);
     return 0;
   }
-  LintOptions lint_options = make_lint_options(args, session);
+  std::optional<ResolvedChanges> changes = run_changes(args, *session.repo, ci, want_lines);
+  LintOptions lint_options = make_lint_options(args, session, changes);
 
   if (args.fix) {
     // Fix, then lint again: a fix is a whole-file rewrite computed from the text it saw, so
@@ -289,7 +275,8 @@ int run_lint(const LintArgs& args) {
       }
       if (outcome.fixed.empty()) break;
       session = open_session(options);
-      lint_options = make_lint_options(args, session);
+      changes = run_changes(args, *session.repo, ci, want_lines);
+      lint_options = make_lint_options(args, session, changes);
     }
   }
 
@@ -298,6 +285,37 @@ int run_lint(const LintArgs& args) {
   session.check_datasets();
   if (!args.quiet) {
     for (const std::string& note : session.notes()) print_error(note);
+  }
+
+  if (!args.write_baseline.empty()) {
+    // Entries of what this run did not lint are kept from the file being replaced.
+    std::optional<Baseline> previous =
+        read_baseline_file(args.write_baseline, *session.repo, session.repo->max_file_size(), true);
+    std::vector<BaselineEntry> entries = updated_baseline(report, previous ? &*previous : nullptr);
+    write_baseline_file(args.write_baseline, entries);
+    if (!args.quiet) {
+      std::cerr << "kep-lint: wrote " << args.write_baseline << ": " << report.findings.size()
+                << " finding" << (report.findings.size() == 1 ? "" : "s") << " of this run, "
+                << entries.size() - std::min(entries.size(), report.findings.size())
+                << " kept from what it did not lint\n";
+    }
+    return 0;
+  }
+  if (std::optional<Baseline> baseline = load_run_baseline(
+          args.baseline, session.config, *session.repo, session.repo->max_file_size())) {
+    BaselineResult result = apply_baseline(report, *baseline);
+    if (!args.quiet) {
+      std::cerr << "kep-lint: baseline " << escape_for_terminal(baseline->file) << ": "
+                << result.accepted << " finding" << (result.accepted == 1 ? "" : "s")
+                << " accepted";
+      if (!result.stale.empty()) {
+        std::cerr << "; " << result.stale.size() << " entr"
+                  << (result.stale.size() == 1 ? "y matches" : "ies match")
+                  << " no finding any more (KL003): --write-baseline "
+                  << escape_for_terminal(baseline->file) << " prunes them";
+      }
+      std::cerr << "\n";
+    }
   }
 
   Severity fail_level = Severity::Error;
@@ -309,19 +327,30 @@ int run_lint(const LintArgs& args) {
     fail_level = *session.config.fail_level;
   }
 
-  for (const OutputSpec& spec : outputs) {
+  if (changes) {
+    if (changes->has_lines) mark_changed_lines(report.findings, changes->set.added_lines);
+    std::vector<Finding> hidden = filter_findings(report, changes->set, filter);
+    if (!args.quiet && !hidden.empty()) {
+      std::cerr << "kep-lint: --filter-mode " << filter_mode_name(filter) << " hid "
+                << count_noun(static_cast<int>(hidden.size()), "finding") << " ("
+                << counts_text(count_severities(hidden)) << ") outside the change\n";
+    }
+  }
+
+  if (!args.quiet) {
+    for (const std::string& note : outputs.notes) std::cerr << "kep-lint: " << note << "\n";
+  }
+  bool step_summary = std::any_of(outputs.outputs.begin(), outputs.outputs.end(),
+                                  [](const OutputSpec& o) { return o.append; });
+  for (const OutputSpec& spec : outputs.outputs) {
     ReporterOptions ro;
     ro.color = spec.format == "text" && use_color(args.color, spec.path);
     ro.fail_level = fail_level;  // JUnit fails the cases the exit code fails on
-    auto reporter = make_reporter(spec.format, ro);
-    if (spec.path.empty()) {
-      reporter->write(report, std::cout);
-      std::cout.flush();
-    } else {
-      std::ofstream out(spec.path, std::ios::binary | std::ios::trunc);
-      if (!out) throw std::runtime_error("cannot write " + spec.path);
-      reporter->write(report, out);
-    }
+    ro.github_log =
+        spec.path.empty() && (ci.github_actions_log || ci.kind == CiKind::GitHubActions);
+    ro.step_summary = step_summary;
+    std::optional<std::string> note = write_output(spec, report, ro, std::cout);
+    if (note && !args.quiet) std::cerr << "kep-lint: " << *note << "\n";
   }
 
   if (report_unreadable_directories(*session.repo)) return 2;
@@ -376,8 +405,14 @@ int main(int argc, char** argv) {
   app.add_flag("--list-rules", args.list_rules, "List the active pack's rules and exit");
   app.add_flag("--fix", args.fix,
                "Rewrite what can be fixed (out-of-date TOCs), then report what remains");
+  app.add_option("--baseline", args.baseline,
+                 "Accept the findings recorded in FILE (default: `baseline:` in .kep-lint.yaml)");
+  app.add_option(
+      "--write-baseline", args.write_baseline,
+      "Record this run's findings in FILE (kept: entries of what it did not lint), exit 0");
   app.add_flag("--dry-run", args.dry_run,
                "With --fix: print a unified diff, write nothing, exit 1 if anything would change");
+  cli::add_ci_options(app, args.ci);
 
   CLI::App* report = app.add_subcommand(
       "report",
@@ -400,6 +435,10 @@ int main(int argc, char** argv) {
   }
   if (args.dry_run && !args.fix) {
     std::cerr << "kep-lint: --dry-run goes with --fix\n";
+    return 2;
+  }
+  if (!args.baseline.empty() && !args.write_baseline.empty()) {
+    std::cerr << "kep-lint: give --baseline or --write-baseline, not both\n";
     return 2;
   }
   try {

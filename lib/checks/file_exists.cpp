@@ -36,14 +36,15 @@ class FileExistsCheck : public Check {
         at = found.matches.front().key->range;
     }
     MessageVars vars{{"document", document_}, {"path", doc->path}, {"hint", ""}};
+    Location where = location_of(*anchor_doc, at, document_);
+    where.about_file = true;
     if (!doc->filled.ok()) {
       vars["path"] = doc->spec->path_template;
       vars["hint"] = doc->filled.missing.empty()
                          ? " ('" + doc->filled.bad_variable + "' is '" + doc->filled.bad_value +
                                "', which is not a valid path segment)"
                          : " ('" + doc->filled.missing + "' is not set)";
-      ctx.report(location_of(*anchor_doc, at), vars,
-                 "cannot locate the {document} file {path}{hint}");
+      ctx.report(where, vars, "cannot locate the {document} file {path}{hint}");
       return;
     }
     // A near miss in case ("readme.md") gets its own hint: it works on macOS but not in CI.
@@ -55,7 +56,7 @@ class FileExistsCheck : public Check {
         vars["hint"] = " (found '" + entry + "'; the name must be exactly '" + name + "')";
       }
     }
-    ctx.report(location_of(*anchor_doc, at), vars, "{document} file {path} does not exist{hint}");
+    ctx.report(where, vars, "{document} file {path} does not exist{hint}");
   }
 
  private:

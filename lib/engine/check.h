@@ -28,7 +28,8 @@ struct Location {
   std::string path;
   Range range;
   SourcePtr source;
-  std::string anchor;  // stable anchor for baselines: YAML key path or heading text
+  std::string anchor;       // stable anchor for baselines: YAML key path or heading text
+  bool about_file = false;  // see Finding::about_file
 };
 
 Location location_of(const LoadedDocument& doc, Range range, std::string anchor = "");

@@ -39,6 +39,7 @@ Config load_config(const Repository& repo, const std::string& explicit_path) {
       if (!e.value->is_scalar())
         throw RuleError(path, e.value->range.start, "dataset path must be a string");
       config.datasets[e.key->value] = e.value->resolved().value;
+      config.dataset_positions[e.key->value] = e.value->range.start;
     }
   }
   if (auto level = p.optional_string("fail-level")) {
@@ -54,6 +55,8 @@ Config load_config(const Repository& repo, const std::string& explicit_path) {
       p.fail("max-file-size", "must be a size from 1 byte to 1G, e.g. 4194304, 512k or 8M");
     }
   }
+  config.baseline = p.string_or("baseline", "");
+  if (const YamlNode* b = p.node("baseline")) config.baseline_position = b->range.start;
   p.finish();
   return config;
 }

@@ -8,6 +8,7 @@
 //     sigs: hack/sigs.yaml      # repo-relative dataset files
 //   fail-level: error
 //   max-file-size: 8M           # files larger than this are reported, not read (default 4M)
+//   baseline: .kep-lint-baseline.json   # repo-relative; the default for --baseline
 #pragma once
 
 #include <cstddef>
@@ -28,8 +29,11 @@ struct Config {
   std::map<std::string, Position> severity_positions;  // where each rule is named, for errors
   std::vector<std::string> exclude;
   std::map<std::string, std::string> datasets;
+  std::map<std::string, Position> dataset_positions;  // where each dataset path is, for errors
   std::optional<Severity> fail_level;
   std::optional<std::size_t> max_file_size;
+  std::string baseline;  // repo-relative baseline file, empty when none
+  Position baseline_position;
 };
 
 // The most `max-file-size` (config or --max-file-size) may be: beyond it, a file is not worth

@@ -11,6 +11,8 @@
 
 namespace keplint {
 
+struct RunCoverage;
+
 enum class Severity { Off = 0, Info = 1, Warning = 2, Error = 3 };
 
 std::string_view severity_name(Severity s);  // "off", "info", "warning", "error"
@@ -30,6 +32,12 @@ struct Finding {
   SourcePtr source;    // the file's text when it was read; null for missing files
   // For fixable findings: the whole file as `--fix` would write it.
   std::shared_ptr<const std::string> fixed_text;
+  // About a file as a whole (a missing document), though shown at a line of another file
+  // (kep.yaml); the filter modes treat it like a finding without a line.
+  bool about_file = false;
+  // Set when the run knows the change's added lines and the range touches one: such findings
+  // get GitHub's few annotation slots first.
+  bool on_changed_line = false;
 };
 
 // Deterministic report order: path, line, column, rule id, message.
@@ -48,7 +56,12 @@ struct Report {
   std::vector<Finding> findings;       // sorted
   std::vector<RuleInfo> rules;         // every active rule, sorted by id
   std::vector<std::string> proposals;  // proposals linted, sorted
+  // The proposals the run's changed-file set or paths name, held to full severities (sorted);
+  // empty for a whole-repository run.
+  std::vector<std::string> changed_proposals;
   std::string tool_version;
+  // What each rule ran on (for suppressions and baselines); null for reports not made by lint().
+  std::shared_ptr<const RunCoverage> coverage;
 };
 
 }  // namespace keplint

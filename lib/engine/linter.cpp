@@ -5,8 +5,11 @@
 #include <set>
 #include <thread>
 
+#include "engine/coverage.h"
+#include "engine/engine_rules.h"
 #include "engine/proposal.h"
 #include "engine/rule.h"
+#include "engine/suppressions.h"
 #include "repo/glob.h"
 
 namespace keplint {
@@ -120,6 +123,20 @@ std::vector<FileRule> file_rules(const RunContext& run) {
   return out;
 }
 
+// What linting one proposal produced; merged in proposal order, so the result does not depend on
+// which thread linted what.
+struct ProposalResult {
+  std::vector<Finding> findings;
+  std::vector<std::pair<const Rule*, std::string>> files_done;  // file rules matched (run or not)
+  std::vector<bool> ran;                                        // proposal-level rules that ran
+  std::vector<std::pair<std::size_t, std::string>> files_ran;   // file-level rules that ran
+  std::vector<SuppressionFile> suppressions;  // documents with kep-lint directives
+};
+
+std::size_t rule_index(const RunContext& run, const Rule& rule) {
+  return static_cast<std::size_t>(&rule - run.pack().rules.data());
+}
+
 void run_file_rule(const RunContext& run, const FileRule& fr, const LoadedDocument& doc,
                    const std::string& proposal, Severity severity, std::vector<Finding>& out) {
   std::size_t first = out.size();
@@ -129,8 +146,9 @@ void run_file_rule(const RunContext& run, const FileRule& fr, const LoadedDocume
 }
 
 void lint_proposal(const RunContext& run, const Proposal& proposal, const LintOptions& options,
-                   const std::vector<FileRule>& files, std::vector<Finding>& out,
-                   std::vector<std::pair<const Rule*, std::string>>& files_done) {
+                   const std::vector<FileRule>& files, ProposalResult& result) {
+  std::vector<Finding>& out = result.findings;
+  result.ran.assign(run.pack().rules.size(), false);
   ConditionInput input;
   input.metadata = proposal.metadata();
   input.in_changed_set = proposal.in_changed_set;
@@ -152,6 +170,7 @@ void lint_proposal(const RunContext& run, const Proposal& proposal, const LintOp
       // Conditions read metadata; without it (missing or unparsable) they cannot hold.
       if (!input.metadata || !rule.when.evaluate(input)) continue;
     }
+    result.ran[rule_index(run, rule)] = true;
     std::size_t first = out.size();
     ProposalContext ctx(rule, run, out, proposal, doc);
     rule.check->check_proposal(ctx);
@@ -162,10 +181,19 @@ void lint_proposal(const RunContext& run, const Proposal& proposal, const LintOp
     Severity severity = effective_severity(*fr.rule, options, proposal.in_changed_set);
     for (const LoadedDocument& doc : proposal.documents) {
       if (doc.path.empty() || !fr.matches(doc.path)) continue;
-      files_done.emplace_back(fr.rule, doc.path);
+      result.files_done.emplace_back(fr.rule, doc.path);
       if (severity == Severity::Off || !doc.exists()) continue;
+      result.files_ran.emplace_back(rule_index(run, *fr.rule), doc.path);
       run_file_rule(run, fr, doc, proposal.path, severity, out);
     }
+  }
+  // Suppression comments, read while the documents are at hand (and only from those that
+  // mention kep-lint at all).
+  for (const LoadedDocument& doc : proposal.documents) {
+    if (doc.path.empty() || !doc.exists()) continue;
+    std::vector<DirectiveComment> directives = scan_suppressions(doc);
+    if (directives.empty()) continue;
+    result.suppressions.push_back({doc.path, doc.source, std::move(directives), {proposal.path}});
   }
 }
 
@@ -187,8 +215,7 @@ Report lint(RunContext& run, const LintOptions& options) {
   }
 
   std::vector<FileRule> files = file_rules(run);
-  std::vector<std::vector<Finding>> per_proposal(proposals.size());
-  std::vector<std::vector<std::pair<const Rule*, std::string>>> done(proposals.size());
+  std::vector<ProposalResult> per_proposal(proposals.size());
   std::atomic<std::size_t> next{0};
   auto worker = [&] {
     for (std::size_t i = next++; i < proposals.size(); i = next++) {
@@ -197,7 +224,7 @@ Report lint(RunContext& run, const LintOptions& options) {
       for (const LoadedDocument& doc : proposal.documents) {
         if (!doc.path.empty()) run.record_claim(doc.path, proposal.path);
       }
-      lint_proposal(run, proposal, options, files, per_proposal[i], done[i]);
+      lint_proposal(run, proposal, options, files, per_proposal[i]);
     }
   };
   int jobs =
@@ -212,15 +239,39 @@ Report lint(RunContext& run, const LintOptions& options) {
   }
 
   Report report;
-  for (auto& list : per_proposal) {
-    for (auto& f : list) report.findings.push_back(std::move(f));
+  auto coverage = std::make_shared<RunCoverage>(run.pack());
+  coverage->whole_repo = scope.whole_repo;
+  coverage->scope_files.insert(scope.files.begin(), scope.files.end());
+  coverage->exclude = options.exclude;
+  const std::size_t rule_count = run.pack().rules.size();
+  auto file_ran = [&](std::size_t rule, const std::string& path) {
+    std::vector<bool>& bits = coverage->files[path];
+    bits.resize(rule_count, false);
+    bits[rule] = true;
+  };
+  std::map<std::string, SuppressionFile> suppressions;
+  auto add_suppressions = [&](SuppressionFile file) {
+    auto [it, inserted] = suppressions.try_emplace(file.path, file);
+    if (!inserted) {
+      // A document two proposals share (a PRR file both name): one set of directives, used by
+      // either.
+      for (std::string& p : file.proposals) it->second.proposals.push_back(std::move(p));
+    }
+  };
+  std::set<std::pair<const Rule*, std::string>> covered;
+  for (std::size_t i = 0; i < proposals.size(); ++i) {
+    ProposalResult& result = per_proposal[i];
+    for (auto& f : result.findings) report.findings.push_back(std::move(f));
+    covered.insert(result.files_done.begin(), result.files_done.end());
+    coverage->proposals[proposals[i]] = std::move(result.ran);
+    for (const auto& [rule, path] : result.files_ran) file_ran(rule, path);
+    for (SuppressionFile& s : result.suppressions) add_suppressions(std::move(s));
   }
   // File-level rules on the matching files no proposal covered (pages such as keps/README.md).
-  std::set<std::pair<const Rule*, std::string>> covered;
-  for (auto& list : done) covered.insert(list.begin(), list.end());
   for (const FileRule& fr : files) {
     Severity severity = effective_severity(*fr.rule, options, !scope.whole_repo);
     if (severity == Severity::Off) continue;
+    coverage->file_level_active[rule_index(run, *fr.rule)] = true;
     std::set<std::string> candidates;
     for (const std::string& glob : fr.rule->files) {
       for (std::string& f : run.files_in_scope(glob)) candidates.insert(std::move(f));
@@ -229,7 +280,12 @@ Report lint(RunContext& run, const LintOptions& options) {
       if (!fr.matches(path) || covered.count({fr.rule, path})) continue;
       LoadedDocument doc = load_file_document(run.repo(), path);
       if (!doc.exists()) continue;
+      file_ran(rule_index(run, *fr.rule), path);
       run_file_rule(run, fr, doc, run.claimed_by(path).value_or(""), severity, report.findings);
+      if (!suppressions.count(path)) {
+        std::vector<DirectiveComment> directives = scan_suppressions(doc);
+        if (!directives.empty()) add_suppressions({path, doc.source, std::move(directives), {}});
+      }
     }
   }
 
@@ -237,6 +293,7 @@ Report lint(RunContext& run, const LintOptions& options) {
     if (!rule.repository_level()) continue;
     Severity severity = effective_severity(rule, options, !scope.whole_repo);
     if (severity == Severity::Off) continue;
+    coverage->repository[rule_index(run, rule)] = true;
     std::size_t first = report.findings.size();
     RepositoryContext ctx(rule, run, report.findings);
     rule.check->check_repository(ctx);
@@ -244,6 +301,15 @@ Report lint(RunContext& run, const LintOptions& options) {
       report.findings[i].severity = severity;
     }
   }
+
+  SuppressionSeverities suppression_severities{
+      engine_rule_severity(engine_rule(kUnusedSuppression), options.severity_overrides),
+      engine_rule_severity(engine_rule(kInvalidSuppression), options.severity_overrides)};
+  std::vector<SuppressionFile> suppression_files;
+  for (auto& [_, file] : suppressions) suppression_files.push_back(std::move(file));
+  apply_suppressions(report.findings, std::move(suppression_files), run.pack(), *coverage,
+                     suppression_severities);
+
   std::erase_if(report.findings,
                 [&](const Finding& f) { return excluded(f.path, options.exclude); });
   sort_findings(report.findings);
@@ -259,7 +325,17 @@ Report lint(RunContext& run, const LintOptions& options) {
     if (severity == Severity::Off) continue;
     report.rules.push_back({rule.id, rule.name, severity, rule.description, rule.docs_url});
   }
+  // The engine's own diagnostics (suppressions, baseline) are rules of every run.
+  for (const Rule& rule : engine_pack().rules) {
+    Severity severity = engine_rule_severity(rule, options.severity_overrides);
+    if (severity == Severity::Off) continue;
+    report.rules.push_back({rule.id, rule.name, severity, rule.description, rule.docs_url});
+  }
+  std::sort(report.rules.begin(), report.rules.end(),
+            [](const RuleInfo& a, const RuleInfo& b) { return a.id < b.id; });
+  report.coverage = std::move(coverage);
   report.proposals = std::move(proposals);
+  report.changed_proposals.assign(scope.changed.begin(), scope.changed.end());
   return report;
 }
 

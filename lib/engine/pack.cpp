@@ -153,7 +153,49 @@ std::vector<RuleExample> parse_examples(Params& examples, std::string_view key) 
   return out;
 }
 
-Rule parse_rule(const YamlNode* node, const std::string& file, const Layout& layout) {
+// Check parameters that name something the pack declares: `document` (a document role),
+// `template` (a shared document) and `dataset`. A typo there would otherwise only show up as a
+// rule that silently never fires.
+void check_references(const YamlNode* check_node, const std::string& file, const Layout& layout,
+                      const std::vector<DatasetSpec>& datasets) {
+  auto fail = [&](const YamlNode* value, const std::string& message) {
+    throw RuleError(file, value->range.start, message);
+  };
+  auto names = [](const auto& items, auto name_of) {
+    std::string list;
+    for (const auto& item : items) list += (list.empty() ? "" : ", ") + name_of(item);
+    return list.empty() ? std::string("none") : list;
+  };
+  if (const YamlNode* doc = check_node->get("document"); doc && doc->is_scalar()) {
+    if (!layout.document(doc->resolved().value)) {
+      fail(doc, "document '" + doc->resolved().value +
+                    "' is not a document of the layout (declared: " +
+                    names(layout.documents, [](const DocumentSpec& d) { return d.role; }) + ")");
+    }
+  }
+  if (const YamlNode* tmpl = check_node->get("template"); tmpl && tmpl->is_scalar()) {
+    bool found =
+        std::any_of(layout.shared_documents.begin(), layout.shared_documents.end(),
+                    [&](const DocumentSpec& d) { return d.role == tmpl->resolved().value; });
+    if (!found) {
+      fail(tmpl, "template '" + tmpl->resolved().value +
+                     "' is not a shared document of the layout (declared: " +
+                     names(layout.shared_documents, [](const DocumentSpec& d) { return d.role; }) +
+                     ")");
+    }
+  }
+  if (const YamlNode* set = check_node->get("dataset"); set && set->is_scalar()) {
+    bool found = std::any_of(datasets.begin(), datasets.end(),
+                             [&](const DatasetSpec& d) { return d.name == set->resolved().value; });
+    if (!found) {
+      fail(set, "dataset '" + set->resolved().value + "' is not declared in pack.yaml (declared: " +
+                    names(datasets, [](const DatasetSpec& d) { return d.name; }) + ")");
+    }
+  }
+}
+
+Rule parse_rule(const YamlNode* node, const std::string& file, const Layout& layout,
+                const std::vector<DatasetSpec>& datasets) {
   Rule rule;
   const YamlNode* id = node && node->is_mapping() ? node->get("id") : nullptr;
   Params r(node, file, id && id->is_scalar() ? "rule " + id->resolved().value : "rule");
@@ -219,6 +261,7 @@ Rule parse_rule(const YamlNode* node, const std::string& file, const Layout& lay
   kind_params.string("kind");
   rule.check = kind->create(kind_params);
   kind_params.finish();
+  check_references(check_node, file, layout, datasets);
   r.finish();
   return rule;
 }
@@ -271,7 +314,7 @@ Pack load_pack(const std::string& origin, const std::vector<PackFile>& files) {
     if (!list || !list->is_sequence()) rf.fail("rules", "must be a list of rules");
     rf.finish();
     for (const YamlNode* item : list->resolved().items) {
-      Rule rule = parse_rule(item, display, pack.layout);
+      Rule rule = parse_rule(item, display, pack.layout, pack.datasets);
       if (!ids.insert(rule.id).second) {
         throw RuleError(display, item->range.start, "rule id " + rule.id + " is defined twice");
       }

@@ -3,6 +3,8 @@
 #include <future>
 #include <stdexcept>
 
+#include "engine/engine_rules.h"
+
 namespace keplint {
 
 namespace fs = std::filesystem;
@@ -86,8 +88,16 @@ Session open_session(const SessionOptions& options) {
     s.pack = std::make_unique<Pack>(load_named_pack(options, name, *s.repo));
   }
 
+  for (const Rule& rule : s.pack->rules) {
+    // The engine's diagnostics share the rule namespace (config, output, suppressions).
+    if (find_engine_rule(rule.id) || find_engine_rule(rule.name)) {
+      throw RuleError(rule.file, {rule.line, 1},
+                      "rule " + rule.id + " (" + rule.name +
+                          ") takes an id or name of kep-lint's own diagnostics (KL...)");
+    }
+  }
   for (const auto& [rule, _] : s.config.severities) {
-    if (!s.pack->find_rule(rule)) {
+    if (!s.pack->find_rule(rule) && !find_engine_rule(rule)) {
       auto at = s.config.severity_positions.find(rule);
       throw RuleError(s.config.file,
                       at != s.config.severity_positions.end() ? at->second : Position{1, 1},
@@ -109,15 +119,25 @@ Session open_session(const SessionOptions& options) {
       // Config paths are repo-relative and must stay inside the repository.
       ReadResult r = s.repo->read(c->second);
       if (!r.ok()) {
-        throw RuleError(s.config.file, {1, 1},
+        throw RuleError(s.config.file, s.config.dataset_positions.at(spec.name),
                         "dataset " + spec.name + " '" + c->second + "': " + r.detail);
       }
       file = s.repo->root() / c->second;
     }
     jobs.emplace_back(spec, file);
   }
+  // clang 14 cannot capture structured bindings: plain loop variables below.
+  for (const auto& entry : s.config.datasets) {
+    const std::string& name = entry.first;
+    bool known = std::any_of(s.pack->datasets.begin(), s.pack->datasets.end(),
+                             [&](const DatasetSpec& d) { return d.name == name; });
+    if (!known) {
+      throw RuleError(s.config.file, s.config.dataset_positions.at(name),
+                      "pack " + s.pack->name + " has no dataset named '" + name + "'");
+    }
+  }
   for (const auto& entry : options.dataset_files) {
-    const std::string& name = entry.first;  // clang 14 cannot capture a structured binding
+    const std::string& name = entry.first;
     bool known = std::any_of(s.pack->datasets.begin(), s.pack->datasets.end(),
                              [&](const DatasetSpec& d) { return d.name == name; });
     if (!known)

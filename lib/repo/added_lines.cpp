@@ -105,8 +105,20 @@ bool AddedLines::touches(const std::string& path, int line, int context) const {
   return it != ranges->end() && it->first <= line + context;
 }
 
+bool AddedLines::overlaps(const std::string& path, int first, int last) const {
+  const auto* ranges = find(path);
+  if (!ranges || last < first) return false;
+  auto it = std::lower_bound(ranges->begin(), ranges->end(), first,
+                             [](const LineRange& r, int value) { return r.last < value; });
+  return it != ranges->end() && it->first <= last;
+}
+
 AddedLines parse_unified_diff(std::string_view diff) {
-  AddedLines result;
+  return parse_diff_lines(diff).added;
+}
+
+DiffLines parse_diff_lines(std::string_view diff) {
+  DiffLines result;
   std::string path;
   int old_left = 0, new_left = 0, new_line = 0;
   size_t pos = 0;
@@ -121,7 +133,7 @@ AddedLines parse_unified_diff(std::string_view diff) {
     if (old_left > 0 || new_left > 0) {
       char kind = line.empty() ? ' ' : line[0];
       if (kind == '+') {
-        if (!path.empty()) result.add(path, {new_line, new_line});
+        if (!path.empty()) result.added.add(path, {new_line, new_line});
         ++new_line;
         --new_left;
       } else if (kind == '-') {
@@ -143,6 +155,9 @@ AddedLines parse_unified_diff(std::string_view diff) {
       old_left = hunk->old_count;
       new_left = hunk->new_count;
       new_line = hunk->new_start;
+      if (!path.empty() && hunk->new_count > 0) {
+        result.in_hunks.add(path, {hunk->new_start, hunk->new_start + hunk->new_count - 1});
+      }
     }
   }
   return result;

@@ -27,6 +27,8 @@ class AddedLines {
   // True when `line` is within `context` lines of an added line (context 0: the line itself
   // was added or changed).
   bool touches(const std::string& path, int line, int context = 0) const;
+  // True when any line from `first` to `last` (inclusive) is listed.
+  bool overlaps(const std::string& path, int first, int last) const;
 
  private:
   std::map<std::string, std::vector<LineRange>> ranges_;
@@ -35,6 +37,14 @@ class AddedLines {
 // Reads the new-side lines marked '+' in unified diff text as git prints it (any context size,
 // a/ b/ prefixes, C-quoted paths for names with special characters).
 AddedLines parse_unified_diff(std::string_view diff);
+
+// The same, plus every new-side line a hunk covers: the added lines and the context lines
+// around them (and around pure deletions), as many as the diff was made with (-U).
+struct DiffLines {
+  AddedLines added;
+  AddedLines in_hunks;
+};
+DiffLines parse_diff_lines(std::string_view diff);
 
 // Undoes git's C-style quoting of a path ("a\tb\303\274" → a<TAB>bü); unquoted text is returned
 // as is.

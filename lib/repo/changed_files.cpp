@@ -159,12 +159,18 @@ ChangeSet collect_changes(const fs::path& dir, std::string_view rev, LineDetail 
 
   if (detail == LineDetail::FilesAndLines) {
     std::vector<std::string> args = diff_args();
-    // Explicit prefixes and zero inter-hunk context override diff.noprefix,
-    // diff.mnemonicPrefix and diff.interHunkContext.
-    args.insert(args.end(), {"-U0", "--inter-hunk-context=0", "--src-prefix=a/", "--dst-prefix=b/",
+    // Explicit context, prefixes and zero inter-hunk context override diff.context,
+    // diff.noprefix, diff.mnemonicPrefix and diff.interHunkContext. Three lines of context is
+    // git's default, which is what diff_context means.
+    args.insert(args.end(), {"-U3", "--inter-hunk-context=0", "--src-prefix=a/", "--dst-prefix=b/",
                              set.base_commit, "--"});
-    set.added_lines = parse_unified_diff(repo.run_checked(args));
-    for (const auto& path : untracked) add_whole_file(repo.top_level(), path, set.added_lines);
+    DiffLines lines = parse_diff_lines(repo.run_checked(args));
+    set.added_lines = std::move(lines.added);
+    set.context_lines = std::move(lines.in_hunks);
+    for (const auto& path : untracked) {
+      add_whole_file(repo.top_level(), path, set.added_lines);
+      add_whole_file(repo.top_level(), path, set.context_lines);
+    }
   }
   return set;
 }

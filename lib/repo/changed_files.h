@@ -25,6 +25,9 @@ struct ChangeSet {
   std::string base_commit;         // the merge base of the requested revision and HEAD
   std::vector<ChangedFile> files;  // sorted by path, each path once
   AddedLines added_lines;
+  // New-side lines inside the diff's hunks with git's default 3 lines of context (reviewdog's
+  // diff_context); added lines are among them.
+  AddedLines context_lines;
 };
 
 // Everything that differs between merge-base(rev, HEAD) and the working tree of the repository

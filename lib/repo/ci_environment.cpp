@@ -98,6 +98,7 @@ CiEnvironment detect_ci_environment(const EnvLookup& env, std::optional<CiKind> 
   CiEnvironment ci;
   if (get(env, "GITHUB_ACTIONS") == "true") {
     ci.kind = CiKind::GitHubActions;
+    ci.github_actions_log = true;
   } else if (env("PROW_JOB_ID") || env("JOB_TYPE")) {
     ci.kind = CiKind::Prow;
   }

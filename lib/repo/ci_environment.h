@@ -23,6 +23,9 @@ EnvLookup environment_from_map(std::map<std::string, std::string> vars);
 // What the environment says; no git involved.
 struct CiEnvironment {
   CiKind kind = CiKind::Local;
+  // GITHUB_ACTIONS=true, whatever kind was forced: stdout is a log the runner scans for
+  // workflow commands, so outputs there must keep repo text inert.
+  bool github_actions_log = false;
   std::string github_event_path;    // $GITHUB_EVENT_PATH: JSON with pull_request.base.sha
   std::string github_step_summary;  // $GITHUB_STEP_SUMMARY: Markdown appended here is shown
   std::string prow_pull_base_sha;   // $PULL_BASE_SHA: the base the pulls were merged into

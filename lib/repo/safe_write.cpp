@@ -140,4 +140,48 @@ WriteResult replace_file_atomically(const std::string& path, std::string_view co
   }
 }
 
+WriteResult write_file_atomically(const std::string& path, std::string_view contents) {
+  struct stat st;
+  if (::lstat(path.c_str(), &st) == 0 || errno != ENOENT) {
+    return replace_file_atomically(path, contents);
+  }
+  try {
+    std::string dir = directory_of(path);
+    std::random_device rd;
+    std::mt19937_64 rng(rd());
+    int fd = -1;
+    std::string temp_path;
+    for (int attempt = 0; attempt < 100 && fd < 0; ++attempt) {
+      temp_path = dir + "/." + base_name(path) + ".keplint-" + std::to_string(rng() % 1000000000);
+      fd = ::open(temp_path.c_str(), O_WRONLY | O_CREAT | O_EXCL | O_CLOEXEC | O_NOFOLLOW, 0666);
+      if (fd < 0 && errno != EEXIST) return {false, errno_text("cannot create", temp_path)};
+    }
+    if (fd < 0) return {false, "cannot create a temporary file next to " + path};
+    TempFile temp(fd, temp_path);
+    std::size_t written = 0;
+    while (written < contents.size()) {
+      ssize_t n = ::write(temp.fd(), contents.data() + written, contents.size() - written);
+      if (n < 0) {
+        if (errno == EINTR) continue;
+        return {false, errno_text("cannot write", temp_path)};
+      }
+      written += static_cast<std::size_t>(n);
+    }
+    if (::fsync(temp.fd()) != 0) return {false, errno_text("cannot fsync", temp_path)};
+    if (!temp.close()) return {false, errno_text("cannot close", temp_path)};
+    // link() fails when the name exists: a file created meanwhile is not overwritten.
+    if (::link(temp_path.c_str(), path.c_str()) != 0) {
+      return {false, errno_text("cannot create", path)};
+    }
+    int dir_fd = ::open(dir.c_str(), O_RDONLY | O_DIRECTORY | O_CLOEXEC);
+    if (dir_fd >= 0) {
+      ::fsync(dir_fd);
+      ::close(dir_fd);
+    }
+    return {true, {}};  // the temporary name is removed when `temp` goes
+  } catch (const std::exception& e) {
+    return {false, std::string("cannot write ") + path + ": " + e.what()};
+  }
+}
+
 }  // namespace keplint

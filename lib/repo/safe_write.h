@@ -24,4 +24,9 @@ struct WriteResult {
 // matches the name).
 WriteResult replace_file_atomically(const std::string& path, std::string_view contents);
 
+// The same, but the file may not exist yet: then it is created (permissions 0666 minus the
+// umask) by linking a complete temporary file into place, so it appears whole or not at all,
+// and never replaces a file created meanwhile. For files kep-lint owns (a baseline).
+WriteResult write_file_atomically(const std::string& path, std::string_view contents);
+
 }  // namespace keplint

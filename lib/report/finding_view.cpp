@@ -86,10 +86,8 @@ std::string count_noun(int count, std::string_view noun) {
   return out;
 }
 
-std::string summary_line(const Report& report) {
-  SeverityCounts counts = count_severities(report.findings);
-  std::string where = " in " + count_noun(static_cast<int>(report.proposals.size()), "proposal");
-  if (counts.total() == 0) return "no findings" + where;
+std::string counts_text(const SeverityCounts& counts) {
+  if (counts.total() == 0) return "no findings";
   std::string out;
   auto add = [&](int count, std::string_view noun) {
     if (count == 0) return;
@@ -99,7 +97,12 @@ std::string summary_line(const Report& report) {
   add(counts.errors, "error");
   add(counts.warnings, "warning");
   add(counts.infos, "info");
-  return out + where;
+  return out;
+}
+
+std::string summary_line(const Report& report) {
+  return counts_text(count_severities(report.findings)) + " in " +
+         count_noun(static_cast<int>(report.proposals.size()), "proposal");
 }
 
 std::string finding_title(const Finding& finding) {

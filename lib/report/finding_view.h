@@ -43,6 +43,8 @@ SeverityCounts count_severities(const std::vector<Finding>& findings);
 
 // "1 error", "2 warnings".
 std::string count_noun(int count, std::string_view noun);
+// "3 errors, 1 warning" or "no findings".
+std::string counts_text(const SeverityCounts& counts);
 // "3 errors, 1 warning in 2 proposals" or "no findings in 2 proposals".
 std::string summary_line(const Report& report);
 

@@ -1,5 +1,8 @@
 #include "report/github_reporter.h"
 
+#include <fmt/format.h>
+
+#include "report/annotation_budget.h"
 #include "report/finding_view.h"
 #include "report/utf8_text.h"
 
@@ -92,12 +95,62 @@ WorkflowCommand annotation_command(const Finding& finding) {
   return command;
 }
 
-void GithubReporter::write(const Report& report, std::ostream& out) {
-  // Report order for now; a per-level budget (10 annotations each) will rank findings here.
-  for (const Finding& f : report.findings) {
-    out << format_workflow_command(annotation_command(f)) << '\n';
+std::string inert_log_line(std::string_view line) {
+  std::string out;
+  std::size_t start = line.find_first_not_of(" \t\v\f");
+  if (start != std::string_view::npos && line.substr(start).starts_with("::")) {
+    out.append(line.substr(0, start));
+    out += '\\';
+    line.remove_prefix(start);
   }
-  out << "kep-lint: " << summary_line(report) << '\n';
+  for (std::size_t at = line.find("##["); at != std::string_view::npos; at = line.find("##[")) {
+    out.append(line.substr(0, at + 2));
+    out += '\\';
+    line.remove_prefix(at + 2);
+  }
+  out.append(line);
+  return out;
+}
+
+namespace {
+
+// "path:3:9: error[KEP003] message" on one line, like `text`, behind "  - " so that no repo
+// text starts the line.
+std::string plain_line(const Finding& f) {
+  OutputRange r = output_range(f, ColumnUnit::Chars, false);
+  std::string location = escape_for_terminal(f.path);
+  if (!r.whole_file) location += fmt::format(":{}", r.start_line);
+  if (r.has_columns) location += fmt::format(":{}", r.start_column);
+  return inert_log_line(
+      fmt::format("  - {}: {}[{}] {}", location, severity_name(shown_severity(f.severity)),
+                  escape_for_terminal(f.rule_id), escape_for_terminal(f.message)));
+}
+
+std::string overflow_notice(const Report& report, const AnnotationPlan& plan, bool step_summary) {
+  std::vector<Finding> rest;
+  for (std::size_t i : plan.rest) rest.push_back(report.findings[i]);
+  return fmt::format(
+      "{} ({}) not annotated: GitHub shows {} annotations per level per step. They are listed "
+      "in the log below{}.",
+      count_noun(static_cast<int>(plan.rest.size()), "more finding"),
+      counts_text(count_severities(rest)), kAnnotationsPerLevel,
+      step_summary ? " and in the step summary" : "");
+}
+
+}  // namespace
+
+void GithubReporter::write(const Report& report, std::ostream& out) {
+  AnnotationPlan plan = plan_annotations(report.findings);
+  for (std::size_t i : plan.annotated) {
+    out << format_workflow_command(annotation_command(report.findings[i])) << '\n';
+  }
+  if (plan.needs_overflow_notice()) {
+    WorkflowCommand notice{
+        "notice", {{"title", "kep-lint"}}, overflow_notice(report, plan, options_.step_summary)};
+    out << format_workflow_command(notice) << '\n';
+    for (std::size_t i : plan.rest) out << plain_line(report.findings[i]) << '\n';
+  }
+  out << inert_log_line("kep-lint: " + summary_line(report)) << '\n';
 }
 
 }  // namespace keplint

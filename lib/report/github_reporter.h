@@ -34,9 +34,20 @@ std::string format_workflow_command(const WorkflowCommand& command);
 // whole-file findings on line 1, control characters and invalid UTF-8 replaced with U+FFFD.
 WorkflowCommand annotation_command(const Finding& finding);
 
+// A log line the runner cannot take for a command: it parses `::name ...::` at the start of a
+// line after trimming leading whitespace, and the legacy `##[name ...]` anywhere in a line.
+// Lines that would match get a backslash (`\::`, `##\[`); others are returned unchanged.
+std::string inert_log_line(std::string_view line);
+
+// At most 10 annotations per level, the most important first (annotation_budget.h); the rest
+// follow as inert plain lines after one notice saying how many there are.
 class GithubReporter final : public Reporter {
  public:
+  explicit GithubReporter(ReporterOptions options) : options_(std::move(options)) {}
   void write(const Report& report, std::ostream& out) override;
+
+ private:
+  ReporterOptions options_;
 };
 
 }  // namespace keplint

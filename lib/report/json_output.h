@@ -10,6 +10,7 @@ namespace keplint {
 using OrderedJson = nlohmann::ordered_json;
 
 // Pretty-printed with a trailing newline; invalid UTF-8 becomes U+FFFD instead of throwing.
+// No line contains "##[" (GitHub's legacy workflow command syntax).
 void write_json(const OrderedJson& document, std::ostream& out);
 
 }  // namespace keplint

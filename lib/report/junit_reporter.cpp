@@ -59,6 +59,10 @@ std::string xml_escape(std::string_view raw, bool attribute) {
       default:
         break;
     }
+    // "##[" is GitHub's legacy workflow command syntax, recognised anywhere in a log line.
+    if (c == '#' && i > 0 && text[i - 1] == '#' && i + 1 < text.size() && text[i + 1] == '[') {
+      entity = "&#35;";
+    }
     if (entity.empty()) {
       out += c;
     } else {

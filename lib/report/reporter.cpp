@@ -15,7 +15,7 @@ std::unique_ptr<Reporter> make_reporter(std::string_view format, const ReporterO
   if (format == "text") return std::make_unique<TextReporter>(options);
   if (format == "json") return std::make_unique<JsonReporter>(options);
   if (format == "annotations") return std::make_unique<AnnotationsReporter>();
-  if (format == "github") return std::make_unique<GithubReporter>();
+  if (format == "github") return std::make_unique<GithubReporter>(options);
   if (format == "sarif") return std::make_unique<SarifReporter>(options);
   if (format == "junit") return std::make_unique<JunitReporter>(options);
   if (format == "rdjson") return std::make_unique<RdjsonReporter>(options);

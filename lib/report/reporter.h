@@ -22,6 +22,11 @@ struct ReporterOptions {
   Severity fail_level = Severity::Error;
   // $GITHUB_STEP_SUMMARY accepts at most 1 MiB per step.
   std::size_t markdown_max_bytes = 1024 * 1024;
+  // The output is a GitHub Actions log, which the runner scans for workflow commands: `text`
+  // then makes every line inert (`github` always does).
+  bool github_log = false;
+  // The run also appends the findings table to $GITHUB_STEP_SUMMARY (`github` says so).
+  bool step_summary = false;
 };
 
 class Reporter {

@@ -15,7 +15,7 @@ namespace {
 // file on disk. Empty when neither can be found.
 std::string pack_file_text(const Rule& rule, const Pack& pack) {
   std::string builtin_prefix = "rules/" + pack.name + "/";
-  if (pack.origin + "/" == builtin_prefix && rule.file.rfind(builtin_prefix, 0) == 0) {
+  if (pack.origin == "built-in" && rule.file.rfind(builtin_prefix, 0) == 0) {
     std::string embedded = pack.name + "/" + rule.file.substr(builtin_prefix.size());
     for (const EmbeddedFile& f : embedded_pack_files()) {
       if (f.path == embedded) return std::string(f.text);
@@ -124,7 +124,7 @@ std::string code_list(const YamlNode& node, const std::string& joiner) {
   return out;
 }
 
-void describe_condition(const YamlNode& node, int depth, std::string& out);
+void describe_condition(const YamlNode& node, int depth, std::string& out, bool single_item);
 
 void bullet(int depth, const std::string& text, std::string& out) {
   out += std::string(static_cast<std::size_t>(depth) * 2, ' ') + "- " + text + "\n";
@@ -164,30 +164,60 @@ void describe_predicates(const std::string& field, const YamlNode& spec, int dep
   }
 }
 
-void describe_condition(const YamlNode& node, int depth, std::string& out) {
+// Bullets for one condition mapping. Its terms all have to hold; when the caller needs a single
+// item (a member of `any`, the operand of `not`) and there are several terms, they are grouped
+// under "all of:" so that `not: {a: x, b: y}` does not read as "none of a, b".
+void describe_condition(const YamlNode& node, int depth, std::string& out, bool single_item) {
   const YamlNode& n = node.resolved();
   if (n.kind != YamlKind::Mapping) {
     bullet(depth, code(flow(n)), out);
     return;
   }
+  int term_depth = single_item ? depth + 1 : depth;
+  std::string terms;
+  int count = 0;
   for (const YamlEntry& e : n.entries) {
     const std::string& key = e.key->value;
     const YamlNode& v = e.value->resolved();
     if (key == "all" || key == "any") {
-      bullet(depth, key == "all" ? "all of:" : "any of:", out);
-      for (const YamlNode* item : v.items) describe_condition(*item, depth + 1, out);
+      bullet(term_depth, key == "all" ? "all of:" : "any of:", terms);
+      for (const YamlNode* item : v.items) {
+        describe_condition(*item, term_depth + 1, terms, key == "any");
+      }
+      ++count;
     } else if (key == "not") {
-      bullet(depth, "none of:", out);
-      describe_condition(v, depth + 1, out);
+      bullet(term_depth, "not:", terms);
+      describe_condition(v, term_depth + 1, terms, true);
+      ++count;
     } else if (key == "changed") {
-      bullet(depth,
+      bullet(term_depth,
              v.value == "false" ? "the proposal is outside the changed-file set"
                                 : "the proposal is in the changed-file set",
-             out);
+             terms);
+      ++count;
+    } else if (key == "targets-release") {
+      bullet(term_depth,
+             v.value == "false" ? "the proposal does not target the release given with `--release`"
+                                : "the proposal targets the release given with `--release`",
+             terms);
+      ++count;
     } else {
-      describe_predicates(key, v, depth, out);
+      describe_predicates(key, v, term_depth, terms);
+      count += v.kind == YamlKind::Mapping ? static_cast<int>(v.entries.size()) : 1;
     }
   }
+  if (single_item && count > 1) {
+    bullet(depth, "all of:", out);
+    out += terms;
+  } else if (single_item) {
+    describe_condition(node, depth, out, false);
+  } else {
+    out += terms;
+  }
+}
+
+void describe_condition(const YamlNode& node, int depth, std::string& out) {
+  describe_condition(node, depth, out, false);
 }
 
 std::string fence_language(const std::string& file) {
@@ -197,6 +227,7 @@ std::string fence_language(const std::string& file) {
   };
   if (ends_with(".yaml") || ends_with(".yml") || file == "OWNERS_ALIASES") return "yaml";
   if (ends_with(".md")) return "markdown";
+  if (ends_with(".json")) return "json";
   return "text";
 }
 
@@ -264,7 +295,8 @@ std::string cell(std::string s) {
 
 std::string render_rule_doc(const Rule& rule, const Pack& pack) {
   std::optional<YamlDocument> doc;
-  if (std::string text = pack_file_text(rule, pack); !text.empty()) {
+  bool engine = rule.kind == "engine";  // kep-lint's own diagnostics, defined in C++
+  if (std::string text = engine ? "" : pack_file_text(rule, pack); !text.empty()) {
     doc = YamlDocument::parse(std::make_shared<SourceFile>(rule.file, std::move(text)));
   }
   const YamlNode* node = rule_node(doc, rule.id);
@@ -280,14 +312,20 @@ std::string render_rule_doc(const Rule& rule, const Pack& pack) {
   out += "| | |\n|---|---|\n";
   out += "| Severity | " + cell(severity_text(rule)) + " |\n";
   out += "| Applies to | " + cell(applies_to_text(rule, pack)) + " |\n";
-  out += "| Check kind | " + code(rule.kind);
-  if (kind) out += ": " + cell(std::string(kind->summary));
-  out += " |\n";
+  if (engine) {
+    out += "| Check kind | built into kep-lint (not a rule of a pack; in every run) |\n";
+  } else {
+    out += "| Check kind | " + code(rule.kind);
+    if (kind) out += ": " + cell(std::string(kind->summary));
+    out += " |\n";
+  }
   if (!rule.message.empty()) out += "| Message | " + cell(code(rule.message)) + " |\n";
   out += "| Pack | " + pack.name + " (" + code(rule.file) + ") |\n\n";
 
   out += "## When it applies\n\n";
-  if (!rule.when.always() && (!when || when->is_null())) {
+  if (engine) {
+    out += "Always, on " + rule.applies_to + ".\n\n";
+  } else if (!rule.when.always() && (!when || when->is_null())) {
     out += "Only when the `when:` condition of the rule in " + code(rule.file) + " holds.\n\n";
   } else if (!when || when->is_null()) {
     out += "Always";

@@ -3,8 +3,10 @@
 #include <fmt/format.h>
 
 #include <algorithm>
+#include <sstream>
 
 #include "report/finding_view.h"
+#include "report/github_reporter.h"
 #include "report/utf8_text.h"
 
 namespace keplint {
@@ -106,6 +108,18 @@ Snippet make_snippet(std::string_view line, int first, int last) {
 }  // namespace
 
 void TextReporter::write(const Report& report, std::ostream& out) {
+  if (options_.github_log) {
+    // Source lines and messages are repo text: in an Actions log no line may read as a command.
+    std::ostringstream text;
+    write_lines(report, text);
+    std::istringstream lines(text.str());
+    for (std::string line; std::getline(lines, line);) out << inert_log_line(line) << '\n';
+    return;
+  }
+  write_lines(report, out);
+}
+
+void TextReporter::write_lines(const Report& report, std::ostream& out) {
   Painter paint(options_.color);
   for (const Finding& f : report.findings) {
     OutputRange r = output_range(f, ColumnUnit::Chars, false);

@@ -12,6 +12,7 @@ class TextReporter final : public Reporter {
   void write(const Report& report, std::ostream& out) override;
 
  private:
+  void write_lines(const Report& report, std::ostream& out);
   ReporterOptions options_;
 };
 
