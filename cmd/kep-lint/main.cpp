@@ -7,6 +7,7 @@
 #include <fstream>
 #include <iostream>
 #include <map>
+#include <optional>
 #include <sstream>
 
 #include "ci_options.h"
@@ -57,7 +58,7 @@ struct LintArgs {
   bool list_rules = false;
   bool fix = false;
   bool dry_run = false;
-  std::string max_file_size;
+  std::optional<std::string> max_file_size;  // set, even to "", when given
   std::string baseline;
   std::string write_baseline;
   std::vector<std::string> paths;
@@ -199,8 +200,8 @@ SessionOptions session_options(const LintArgs& args) {
     options.dataset_files[d.substr(0, eq)] = d.substr(eq + 1);
   }
   if (!args.release.empty()) options.variables["release"] = args.release;
-  if (!args.max_file_size.empty()) {
-    options.max_file_size = parse_byte_size(args.max_file_size);
+  if (args.max_file_size) {
+    options.max_file_size = parse_byte_size(*args.max_file_size);
     if (!options.max_file_size || *options.max_file_size == 0 ||
         *options.max_file_size > kMaxFileSizeCeiling) {
       usage_error("--max-file-size takes a size from 1 byte to 1G, e.g. 4194304, 512k or 8M");
