@@ -54,6 +54,36 @@ TEST(YamlDocument, SyntaxErrorIsAProblemWithALine) {
   EXPECT_GE(doc.problems()[0].range.start.line, 2);
 }
 
+// yaml-cpp ends a quoted scalar left open at the end of the input without complaint.
+TEST(YamlDocument, QuoteLeftOpenToTheEndIsASyntaxError) {
+  for (const std::string& text : {std::string("kep-number: 1\ntitle: \"Sidecar ordering\n"),
+                                  std::string("kep-number: 1\ntitle: \"Sidecar ordering")}) {
+    YamlDocument doc = parse(text);
+    EXPECT_TRUE(doc.has_syntax_error()) << text;
+    EXPECT_EQ(doc.root(), nullptr);
+    ASSERT_EQ(doc.problems().size(), 1u);
+    // Without a final line break yaml-cpp itself objects, at the end of the input.
+    if (text.back() == '\n') {
+      EXPECT_EQ(doc.problems()[0].range.start, (Position{2, 8}));
+      EXPECT_NE(doc.problems()[0].message.find("double-quoted scalar is never closed"),
+                std::string::npos);
+    }
+  }
+  // Opened mid-file, the scalar swallows the rest: still reported at its opening quote.
+  YamlDocument doc = parse("title: 'it''s open\nkep-number: 1\nstatus: x\n");
+  ASSERT_EQ(doc.problems().size(), 1u);
+  EXPECT_EQ(doc.problems()[0].range.start, (Position{1, 8}));
+  EXPECT_NE(doc.problems()[0].message.find("single-quoted"), std::string::npos);
+  // Closed quotes, escaped quotes and multi-line scalars are fine.
+  for (const char* ok : {"title: \"a \\\" b\"\n", "title: 'it''s'\n", "title: \"a\n  b\"\n",
+                         "a: \"x\"\nb: '\"'\n"}) {
+    EXPECT_FALSE(parse(ok).has_syntax_error()) << ok;
+  }
+  // In front matter only the YAML part counts: a quote closed after the front matter is open.
+  auto source = std::make_shared<SourceFile>("a.md", "---\ntitle: \"x\n---\nbody\"\n");
+  EXPECT_TRUE(YamlDocument::parse(source, 4, 10).has_syntax_error());
+}
+
 TEST(YamlDocument, NullsAndEmptyValues) {
   YamlDocument doc = parse("a:\nb: ~\nc: null\nd: \"\"\ne: 'null'\n");
   EXPECT_TRUE(doc.root()->get("a")->is_null());

@@ -9,7 +9,7 @@ namespace keplint {
 
 std::string normalize_heading(std::string_view text) {
   std::string out = collapse_whitespace(text);
-  for (char& c : out) c = static_cast<char>(std::tolower(static_cast<unsigned char>(c)));
+  for (char& c : out) c = (c >= 'A' && c <= 'Z') ? static_cast<char>(c + 32) : c;
   // Markdown emphasis and code markers do not change what a heading says.
   std::erase_if(out, [](char c) { return c == '*' || c == '`' || c == '_'; });
   constexpr std::string_view optional = "(optional)";

@@ -37,19 +37,34 @@ void select_values(const DatasetSpec& spec, const YamlDocument& doc, Dataset& ou
 
 }  // namespace
 
+std::shared_ptr<const DatasetFile> read_dataset_file(const std::string& name,
+                                                     const std::filesystem::path& file) {
+  auto out = std::make_shared<DatasetFile>();
+  std::ifstream in(file, std::ios::binary);
+  if (!in) {
+    out->error = "cannot read dataset '" + name + "' from " + file.string();
+    return out;
+  }
+  std::ostringstream text;
+  text << in.rdbuf();
+  out->doc.emplace(
+      YamlDocument::parse(std::make_shared<SourceFile>(file.string(), std::move(text).str())));
+  return out;
+}
+
 Dataset load_dataset(const DatasetSpec& spec, const Repository& repo,
-                     const std::optional<std::filesystem::path>& user_file) {
+                     const std::optional<std::filesystem::path>& user_file,
+                     const DatasetFile* preread) {
   Dataset out;
   out.name = spec.name;
   if (user_file) {
-    std::ifstream in(*user_file, std::ios::binary);
-    if (!in)
-      throw std::runtime_error("cannot read dataset '" + spec.name + "' from " +
-                               user_file->string());
-    std::ostringstream text;
-    text << in.rdbuf();
-    auto source = std::make_shared<SourceFile>(user_file->string(), text.str());
-    select_values(spec, YamlDocument::parse(source), out);
+    std::shared_ptr<const DatasetFile> read;
+    if (!preread) {
+      read = read_dataset_file(spec.name, *user_file);
+      preread = read.get();
+    }
+    if (!preread->doc) throw std::runtime_error(preread->error);
+    select_values(spec, *preread->doc, out);
     out.source = user_file->filename().string() + " (" + user_file->string() + ")";
     out.available = true;
     return out;

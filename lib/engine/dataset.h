@@ -3,11 +3,13 @@
 #pragma once
 
 #include <filesystem>
+#include <memory>
 #include <optional>
 #include <set>
 #include <string>
 #include <vector>
 
+#include "parse/yaml_document.h"
 #include "repo/repository.h"
 
 namespace keplint {
@@ -30,9 +32,20 @@ struct Dataset {
   bool fatal = false;  // a file the user named could not be used: the run must fail (exit 2)
 };
 
-// `user_file`: given with --dataset/--sigs or the repo config (absolute or cwd-relative).
+// A dataset file the user named, read and parsed ahead of time: that can start before the pack
+// is loaded, which only says what to select from it.
+struct DatasetFile {
+  std::optional<YamlDocument> doc;
+  std::string error;  // why the file could not be read (then no doc)
+};
+std::shared_ptr<const DatasetFile> read_dataset_file(const std::string& name,
+                                                     const std::filesystem::path& file);
+
+// `user_file`: given with --dataset/--sigs or the repo config (absolute or cwd-relative);
+// `preread`: that file already read by read_dataset_file.
 // Throws std::runtime_error (with file:line) when a given file cannot be read or parsed.
 Dataset load_dataset(const DatasetSpec& spec, const Repository& repo,
-                     const std::optional<std::filesystem::path>& user_file);
+                     const std::optional<std::filesystem::path>& user_file,
+                     const DatasetFile* preread = nullptr);
 
 }  // namespace keplint

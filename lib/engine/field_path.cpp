@@ -29,16 +29,41 @@ std::vector<Step> split_path(std::string_view path) {
   return steps;
 }
 
-void walk(const YamlNode* node, const YamlNode* key, const std::vector<Step>& steps,
-          std::size_t index, std::string path, FieldLookup& out) {
-  if (index == steps.size()) {
-    out.matches.push_back({node, key, std::move(path)});
+// The steps are read off the path as the walk goes (no vector per lookup: rules look fields up
+// for every proposal), and the concrete path is one buffer, extended and cut back.
+struct StepCursor {
+  std::string_view path;
+  std::size_t pos = 0;
+  bool done = false;
+
+  Step next() {
+    std::size_t dot = path.find('.', pos);
+    std::string_view part =
+        path.substr(pos, dot == std::string_view::npos ? std::string_view::npos : dot - pos);
+    if (dot == std::string_view::npos) {
+      done = true;
+    } else {
+      pos = dot + 1;
+    }
+    Step step;
+    if (part.size() >= 2 && part.substr(part.size() - 2) == "[]") {
+      step.each = true;
+      part.remove_suffix(2);
+    }
+    step.key = part;
+    return step;
+  }
+};
+
+void walk(const YamlNode* node, const YamlNode* key, StepCursor steps, bool at_end,
+          std::string& path, FieldLookup& out) {
+  if (at_end) {
+    out.matches.push_back({node, key, path});
     return;
   }
-  const Step& step = steps[index];
+  const Step step = steps.next();
   const YamlNode* value = node;
   const YamlNode* value_key = key;
-  std::string next_path = path;
   if (!step.key.empty()) {
     const YamlEntry* entry = node ? node->find(step.key) : nullptr;
     if (!entry) {
@@ -48,22 +73,29 @@ void walk(const YamlNode* node, const YamlNode* key, const std::vector<Step>& st
     }
     value = entry->value;
     value_key = entry->key;
-    if (!next_path.empty()) next_path += '.';
-    next_path.append(step.key);
+  }
+  std::size_t mark = path.size();
+  if (!step.key.empty()) {
+    if (!path.empty()) path += '.';
+    path.append(step.key);
   }
   if (!step.each) {
-    walk(value, value_key, steps, index + 1, std::move(next_path), out);
-    return;
-  }
-  if (!value || !value->is_sequence()) {
+    walk(value, value_key, steps, steps.done, path, out);
+  } else if (!value || !value->is_sequence()) {
     out.last_node = value;
     out.last_key = value_key;
-    return;
+  } else {
+    const YamlNode& seq = value->resolved();
+    std::size_t item_mark = path.size();
+    for (std::size_t i = 0; i < seq.items.size(); ++i) {
+      path += '[';
+      path += std::to_string(i);
+      path += ']';
+      walk(seq.items[i], nullptr, steps, steps.done, path, out);
+      path.resize(item_mark);
+    }
   }
-  const YamlNode& seq = value->resolved();
-  for (std::size_t i = 0; i < seq.items.size(); ++i) {
-    walk(seq.items[i], nullptr, steps, index + 1, next_path + "[" + std::to_string(i) + "]", out);
-  }
+  path.resize(mark);
 }
 
 }  // namespace
@@ -72,7 +104,8 @@ FieldLookup lookup_field(const YamlNode* root, std::string_view path) {
   FieldLookup out;
   out.last_node = root;
   if (!root) return out;
-  walk(root, nullptr, split_path(path), 0, "", out);
+  std::string concrete;
+  walk(root, nullptr, StepCursor{path}, false, concrete, out);
   return out;
 }
 

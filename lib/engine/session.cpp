@@ -57,6 +57,16 @@ std::vector<std::string> available_packs(const SessionOptions& options) {
 }  // namespace
 
 Session open_session(const SessionOptions& options) {
+  // Dataset files named on the command line (a 200 KB sigs.yaml) are read and parsed while the
+  // config and the pack load.
+  std::map<std::string, std::shared_future<std::shared_ptr<const DatasetFile>>> preread;
+  for (const auto& [name, file] : options.dataset_files) {
+    if (!fs::is_regular_file(file)) continue;  // reported once the pack is known
+    preread.emplace(name, std::async(std::launch::async, [name = name, file = file] {
+                            return read_dataset_file(name, file);
+                          }).share());
+  }
+
   Session s;
   s.repo = std::make_unique<Repository>(options.repo_dir);
   s.config = load_config(*s.repo, options.config_path);
@@ -107,14 +117,21 @@ Session open_session(const SessionOptions& options) {
 
   // Dataset files the user named are resolved now (so a bad path fails fast); parsing them
   // runs in the background while proposals are parsed.
-  std::vector<std::pair<DatasetSpec, std::optional<fs::path>>> jobs;
+  struct Job {
+    DatasetSpec spec;
+    std::optional<fs::path> file;
+    std::shared_future<std::shared_ptr<const DatasetFile>> preread;
+  };
+  std::vector<Job> jobs;
   for (const DatasetSpec& spec : s.pack->datasets) {
     std::optional<fs::path> file;
+    std::shared_future<std::shared_ptr<const DatasetFile>> early;
     if (auto it = options.dataset_files.find(spec.name); it != options.dataset_files.end()) {
       file = it->second;
       if (!fs::is_regular_file(*file)) {
         throw std::runtime_error("dataset " + spec.name + ": cannot read " + file->string());
       }
+      early = preread.at(spec.name);
     } else if (auto c = s.config.datasets.find(spec.name); c != s.config.datasets.end()) {
       // Config paths are repo-relative and must stay inside the repository.
       ReadResult r = s.repo->read(c->second);
@@ -124,7 +141,7 @@ Session open_session(const SessionOptions& options) {
       }
       file = s.repo->root() / c->second;
     }
-    jobs.emplace_back(spec, file);
+    jobs.push_back({spec, file, early});
   }
   // clang 14 cannot capture structured bindings: plain loop variables below.
   for (const auto& entry : s.config.datasets) {
@@ -143,20 +160,23 @@ Session open_session(const SessionOptions& options) {
     if (!known)
       throw std::runtime_error("pack " + s.pack->name + " has no dataset named '" + name + "'");
   }
+  // Selecting the values is quick: it runs in the first thread that needs a dataset, once the
+  // files read above are parsed.
   const Repository* repo = s.repo.get();
   std::shared_future<RunContext::Datasets> datasets =
-      std::async(std::launch::async, [jobs = std::move(jobs), repo] {
+      std::async(std::launch::deferred, [jobs = std::move(jobs), repo] {
         RunContext::Datasets out;
-        for (const auto& [spec, file] : jobs) {
+        for (const Job& job : jobs) {
           Dataset data;
           try {
-            data = load_dataset(spec, *repo, file);
+            data = load_dataset(job.spec, *repo, job.file,
+                                job.preread.valid() ? job.preread.get().get() : nullptr);
           } catch (const std::exception& e) {
-            data.name = spec.name;
+            data.name = job.spec.name;
             data.error = e.what();
             data.fatal = true;
           }
-          out.emplace(spec.name, std::move(data));
+          out.emplace(job.spec.name, std::move(data));
         }
         return out;
       }).share();

@@ -4,6 +4,8 @@
 
 #include <re2/re2.h>
 
+#include <algorithm>
+#include <array>
 #include <cctype>
 #include <cstdint>
 #include <memory>
@@ -49,8 +51,15 @@ void append_go_rune(std::string& out, std::int64_t r) {
 
 // gomarkdown's EscapeHTML: & < > " only (not ').
 void escape_html(std::string& out, std::string_view s) {
-  for (char c : s) {
-    switch (c) {
+  auto special = [](char c) { return c == '&' || c == '<' || c == '>' || c == '"'; };
+  out.reserve(out.size() + s.size());
+  for (std::size_t i = 0; i < s.size();) {
+    std::size_t run = i;
+    while (run < s.size() && !special(s[run])) ++run;
+    out.append(s.substr(i, run - i));
+    if (run >= s.size()) break;
+    i = run + 1;
+    switch (s[run]) {
       case '&':
         out += "&amp;";
         break;
@@ -60,11 +69,9 @@ void escape_html(std::string& out, std::string_view s) {
       case '>':
         out += "&gt;";
         break;
-      case '"':
+      default:  // '"'
         out += "&quot;";
         break;
-      default:
-        out += c;
     }
   }
 }
@@ -975,6 +982,19 @@ std::string_view go_trim_space(std::string_view s) {
 }
 
 RenderedInline render_gomarkdown_inline(std::string_view content, const LinkReferenceMap& refs) {
+  // Most headings are plain words: without a byte that starts an inline construct (':' for
+  // autolinks), the parse is one text node.
+  static constexpr auto kInlineStart = [] {
+    std::array<bool, 256> t{};
+    for (char c : std::string_view("*_~`[<\\&!^$:\n")) t[static_cast<unsigned char>(c)] = true;
+    return t;
+  }();
+  if (std::none_of(content.begin(), content.end(),
+                   [](char c) { return kInlineStart[static_cast<unsigned char>(c)]; })) {
+    std::string html;
+    escape_html(html, content);
+    return {std::string(go_trim_space(html)), std::string(content)};
+  }
   Node root;
   root.kind = Kind::kEmph;  // any container kind; never rendered itself
   InlineParser(refs).parse(root, content);

@@ -1,9 +1,12 @@
 #include "parse/markdown_document.h"
 
 #include <cmark.h>
-#include <re2/re2.h>
 
 #include <algorithm>
+#include <array>
+
+#include "parse/commonmark_blocks.h"
+#include "parse/link_definition.h"
 
 namespace keplint {
 namespace {
@@ -59,16 +62,6 @@ AtxParts split_atx(std::string_view line) {
   return parts;
 }
 
-// A CommonMark setext underline: up to 3 spaces, a run of '=' or '-', trailing whitespace.
-bool is_setext_underline(std::string_view line) {
-  std::size_t i = 0;
-  while (i < 3 && i < line.size() && line[i] == ' ') ++i;
-  if (i >= line.size() || (line[i] != '=' && line[i] != '-')) return false;
-  char c = line[i];
-  while (i < line.size() && line[i] == c) ++i;
-  return is_blank(line.substr(i));
-}
-
 // Strips what a container put in front of a line: "> " for quotes, indentation otherwise.
 std::string_view strip_container_prefix(std::string_view line, cmark_node_type parent) {
   if (parent == CMARK_NODE_DOCUMENT) return line;
@@ -87,16 +80,25 @@ std::string_view strip_container_prefix(std::string_view line, cmark_node_type p
 }  // namespace
 
 std::string collapse_whitespace(std::string_view text) {
+  auto space = [](char c) {
+    return c == ' ' || c == '\t' || c == '\n' || c == '\r' || c == '\f' || c == '\v';
+  };
+  // Usually there is nothing to collapse: words separated by single spaces.
+  bool plain = text.empty() || (text.front() != ' ' && text.back() != ' ');
+  for (std::size_t k = 0; plain && k < text.size(); ++k) {
+    plain = text[k] == ' ' ? text[k + 1] != ' ' : !space(text[k]);
+  }
+  if (plain) return std::string(text);
   std::string out;
-  bool pending_space = false;
-  for (char c : text) {
-    if (c == ' ' || c == '\t' || c == '\n' || c == '\r' || c == '\f' || c == '\v') {
-      pending_space = !out.empty();
-      continue;
-    }
-    if (pending_space) out += ' ';
-    pending_space = false;
-    out += c;
+  out.reserve(text.size());
+  std::size_t i = 0;
+  while (i < text.size()) {
+    while (i < text.size() && space(text[i])) ++i;
+    std::size_t word = i;
+    while (i < text.size() && !space(text[i])) ++i;
+    if (i == word) break;
+    if (!out.empty()) out += ' ';
+    out.append(text.substr(word, i - word));
   }
   return out;
 }
@@ -116,12 +118,12 @@ std::string strip_html_comments(std::string_view text) {
   return out;
 }
 
-MarkdownDocument::MarkdownDocument(SourcePtr source) : source_(std::move(source)) {
+MarkdownDocument::MarkdownDocument(SourcePtr source, MarkdownParser parser)
+    : source_(std::move(source)), parser_(parser) {
   if (!source_) source_ = std::make_shared<const SourceFile>("", "");
 }
 
 namespace {
-
 // cmark ends a line at a lone CR; SourceFile (and so every finding's line) only at LF. cmark
 // gets the text with each lone CR as a space (same length, so offsets agree), else its line
 // numbers would run past the file's.
@@ -138,82 +140,133 @@ std::string_view text_for_cmark(const std::string& text, std::string& copy) {
   return copy;
 }
 
-}  // namespace
+// cmark's end line of the setext heading that starts on `line`.
+int setext_end_line(std::string_view text, int line) {
+  CmarkDocument root(cmark_parse_document(text.data(), text.size(), CMARK_OPT_SOURCEPOS));
+  int end = 0;
+  cmark_iter* iter = cmark_iter_new(root.get());
+  for (cmark_event_type ev; (ev = cmark_iter_next(iter)) != CMARK_EVENT_DONE;) {
+    cmark_node* node = cmark_iter_get_node(iter);
+    if (ev == CMARK_EVENT_ENTER && cmark_node_get_type(node) == CMARK_NODE_HEADING &&
+        cmark_node_get_start_line(node) == line) {
+      end = cmark_node_get_end_line(node);
+    }
+  }
+  cmark_iter_free(iter);
+  return end;
+}
 
-void MarkdownDocument::parse() {
-  const std::string& text = source_->text();
-  std::string copy;
-  std::string_view cmark_text = text_for_cmark(text, copy);
-  CmarkDocument root(
-      cmark_parse_document(cmark_text.data(), cmark_text.size(), CMARK_OPT_SOURCEPOS));
-  if (!root) return;
-
-  std::vector<std::pair<std::size_t, std::size_t>> code_ranges;
+// The outline as cmark 0.30 parses it (MarkdownParser::kCmark): kept as the reference the block
+// scanner is tested against.
+BlockOutline cmark_block_outline(const SourceFile& source, std::string_view text) {
+  BlockOutline out;
+  CmarkDocument root(cmark_parse_document(text.data(), text.size(), CMARK_OPT_SOURCEPOS));
+  if (!root) return out;
+  int lines_read = static_cast<int>(std::count(text.begin(), text.end(), '\n'));
+  if (!text.empty() && text.back() != '\n') ++lines_read;
   cmark_iter* iter = cmark_iter_new(root.get());
   for (cmark_event_type ev; (ev = cmark_iter_next(iter)) != CMARK_EVENT_DONE;) {
     if (ev != CMARK_EVENT_ENTER) continue;
     cmark_node* node = cmark_iter_get_node(iter);
     cmark_node_type type = cmark_node_get_type(node);
     if (type == CMARK_NODE_CODE_BLOCK) {
-      CodeBlock block;
+      BlockCode block;
       block.first_line = cmark_node_get_start_line(node);
       block.last_line = std::max(block.first_line, cmark_node_get_end_line(node));
-      // cmark 0.30 has no public "is fenced" accessor; a fenced block's first line is its fence.
-      std::string_view first = source_->line_text(block.first_line);
+      // cmark 0.30 has no public "is fenced" accessor. A fenced block starts with its fence at
+      // the start column, and its fence line is not part of its content (an indented block's
+      // first line is).
+      std::string_view first = source.line_text(block.first_line);
       int column = cmark_node_get_start_column(node);
-      std::size_t indent = column > 0 ? static_cast<std::size_t>(column - 1) : 0;
-      if (indent >= first.size() || (first[indent] != '`' && first[indent] != '~')) {
-        indent = first.find_first_not_of(" >\t");
-      }
-      block.fenced = indent != std::string_view::npos &&
-                     (first.substr(indent, 3) == "```" || first.substr(indent, 3) == "~~~");
-      block.begin = source_->line_offset(block.first_line);
-      block.end = source_->line_offset(block.last_line + 1);
-      code_ranges.emplace_back(block.begin, block.end);
-      code_blocks_.push_back(block);
+      std::size_t start = column > 0 ? static_cast<std::size_t>(column - 1) : 0;
+      std::string_view at = start < first.size() ? first.substr(start) : std::string_view();
+      const char* literal = cmark_node_get_literal(node);
+      std::string_view content = literal ? literal : "";
+      content = content.substr(0, content.find('\n'));
+      const char* info = cmark_node_get_fence_info(node);
+      block.fenced =
+          (at.starts_with("```") || at.starts_with("~~~")) && ((info && *info) || content != at);
+      out.code_blocks.push_back(block);
       continue;
     }
     if (type != CMARK_NODE_HEADING) continue;
 
-    MarkdownHeading heading;
+    BlockHeading heading;
     heading.level = cmark_node_get_heading_level(node);
     heading.line = cmark_node_get_start_line(node);
     heading.end_line = std::max(heading.line, cmark_node_get_end_line(node));
     heading.setext = heading.end_line > heading.line;
-    cmark_node* parent = cmark_node_parent(node);
-    cmark_node_type parent_type = parent ? cmark_node_get_type(parent) : CMARK_NODE_DOCUMENT;
-    int cmark_column = cmark_node_get_start_column(node);
+    heading.column = cmark_node_get_start_column(node);
+    if (heading.setext) {
+      cmark_node* parent = cmark_node_parent(node);
+      cmark_node_type parent_type = parent ? cmark_node_get_type(parent) : CMARK_NODE_DOCUMENT;
+      // cmark 0.30 reports the line after the underline as the end (the heading closes when
+      // that line is read), or the underline itself when it is the last line. On the last line
+      // it takes one more line to tell.
+      if (heading.end_line == lines_read) {
+        std::string longer =
+            std::string(text) + (text.empty() || text.back() == '\n' ? "\n" : "\n\n");
+        if (setext_end_line(longer, heading.line) > lines_read) ++heading.end_line;
+      }
+      heading.end_line = std::max(heading.line + 1, heading.end_line - 1);
+      // Every text line above the underline, without container prefixes.
+      for (int l = heading.line; l < heading.end_line; ++l) {
+        if (!heading.setext_text.empty()) heading.setext_text += '\n';
+        heading.setext_text +=
+            trim_spaces(strip_container_prefix(source.line_text(l), parent_type));
+      }
+    }
+    out.headings.push_back(std::move(heading));
+  }
+  cmark_iter_free(iter);
+  return out;
+}
 
+}  // namespace
+
+void MarkdownDocument::parse() {
+  const std::string& text = source_->text();
+  std::string copy;
+  std::string_view block_text = text_for_cmark(text, copy);
+  BlockOutline blocks = parser_ == MarkdownParser::kCmark
+                            ? cmark_block_outline(*source_, block_text)
+                            : scan_commonmark_blocks(block_text);
+
+  std::vector<std::pair<std::size_t, std::size_t>> code_ranges;
+  code_blocks_.reserve(blocks.code_blocks.size());
+  for (const BlockCode& b : blocks.code_blocks) {
+    CodeBlock block;
+    block.first_line = b.first_line;
+    block.last_line = b.last_line;
+    block.fenced = b.fenced;
+    block.begin = source_->line_offset(block.first_line);
+    block.end = source_->line_offset(block.last_line + 1);
+    code_ranges.emplace_back(block.begin, block.end);
+    code_blocks_.push_back(block);
+  }
+
+  headings_.reserve(blocks.headings.size());
+  for (BlockHeading& b : blocks.headings) {
+    MarkdownHeading heading;
+    heading.level = b.level;
+    heading.line = b.line;
+    heading.end_line = b.end_line;
+    heading.setext = b.setext;
     if (!heading.setext) {
       std::string_view line = source_->line_text(heading.line);
-      std::size_t hash = cmark_column > 0 ? static_cast<std::size_t>(cmark_column - 1) : 0;
+      std::size_t hash = b.column > 0 ? static_cast<std::size_t>(b.column - 1) : 0;
       if (hash >= line.size() || line[hash] != '#') hash = line.find('#');
       if (hash == std::string_view::npos) hash = 0;
       heading.column = static_cast<int>(hash) + 1;
-      AtxParts parts = split_atx(line.substr(hash));
-      heading.content = std::string(parts.content);
+      heading.content = std::string(split_atx(line.substr(hash)).content);
     } else {
-      // cmark 0.30 may report the line after the underline as the end: find the underline.
-      for (int l = heading.line + 1; l <= heading.end_line; ++l) {
-        if (is_setext_underline(strip_container_prefix(source_->line_text(l), parent_type))) {
-          heading.end_line = l;
-          break;
-        }
-      }
-      // Every text line above the underline, without container prefixes.
-      std::string content;
-      for (int l = heading.line; l < heading.end_line; ++l) {
-        if (!content.empty()) content += '\n';
-        content += trim_spaces(strip_container_prefix(source_->line_text(l), parent_type));
-      }
-      heading.content = std::move(content);
-      heading.column = std::max(cmark_column, 1);
+      heading.content = std::move(b.setext_text);
+      heading.column = std::max(b.column, 1);
     }
     heading.begin = source_->line_offset(heading.line);
     heading.end = source_->line_offset(heading.end_line + 1);
     headings_.push_back(std::move(heading));
   }
-  cmark_iter_free(iter);
 
   std::sort(headings_.begin(), headings_.end(),
             [](const MarkdownHeading& a, const MarkdownHeading& b) { return a.begin < b.begin; });
@@ -248,6 +301,23 @@ void MarkdownDocument::parse() {
 void MarkdownDocument::scan_comments(
     const std::vector<std::pair<std::size_t, std::size_t>>& code_ranges) {
   std::string_view text = source_->text();
+  // The next '<', '>' and '`' at or after a position, each found with memchr and kept until
+  // passed: only these bytes can start something here. A stray `-->` is found at its '>' (the
+  // two bytes before it are checked).
+  struct Next {
+    std::string_view text;
+    char c;
+    std::size_t at = 0;
+    bool fresh = false;
+    std::size_t from(std::size_t pos) {
+      if (!fresh || at < pos) {
+        at = std::min(text.find(c, pos), text.size());
+        fresh = true;
+      }
+      return at;
+    }
+  };
+  Next lt{text, '<'}, gt{text, '>'}, tick{text, '`'};
   std::size_t range_index = 0;
   std::size_t i = 0;
   while (i < text.size()) {
@@ -256,8 +326,26 @@ void MarkdownDocument::scan_comments(
       i = code_ranges[range_index].second;
       continue;
     }
-    char c = text[i];
-    if (c == '<' && text.substr(i, 4) == "<!--") {
+    std::size_t limit =
+        range_index < code_ranges.size() ? code_ranges[range_index].first : text.size();
+    std::size_t j = std::min({lt.from(i), gt.from(i), tick.from(i)});
+    if (j >= limit) {
+      i = limit;
+      continue;
+    }
+    char c = text[j];
+    if (c == '>') {
+      // `i` only ever stops after a construct or a byte that cannot be part of `-->`.
+      if (j >= i + 2 && text[j - 2] == '-' && text[j - 1] == '-') stray_closers_.push_back(j - 2);
+      i = j + 1;
+      continue;
+    }
+    i = j;
+    if (c == '<') {
+      if (text.substr(i, 4) != "<!--") {
+        ++i;
+        continue;
+      }
       std::size_t close = text.find("-->", i + 4);
       HtmlComment comment{i, close == std::string_view::npos ? text.size() : close + 3,
                           close != std::string_view::npos};
@@ -265,53 +353,47 @@ void MarkdownDocument::scan_comments(
       i = comment.end;
       continue;
     }
-    if (c == '-' && text.substr(i, 3) == "-->") {
-      stray_closers_.push_back(i);
-      i += 3;
-      continue;
-    }
-    if (c == '`') {
-      std::size_t run_end = i;
-      while (run_end < text.size() && text[run_end] == '`') ++run_end;
-      std::size_t run = run_end - i;
-      // A code span closes with a run of the same length before the paragraph ends.
-      std::size_t limit = text.find("\n\n", run_end);
-      if (limit == std::string_view::npos) limit = text.size();
-      if (range_index < code_ranges.size()) limit = std::min(limit, code_ranges[range_index].first);
-      std::size_t j = run_end;
-      std::size_t span_end = std::string_view::npos;
-      while (j < limit) {
-        if (text[j] != '`') {
-          ++j;
-          continue;
-        }
-        std::size_t k = j;
-        while (k < text.size() && text[k] == '`') ++k;
-        if (k - j == run) {
-          span_end = k;
-          break;
-        }
-        j = k;
+    // c == '`'
+    std::size_t run_end = i;
+    while (run_end < text.size() && text[run_end] == '`') ++run_end;
+    std::size_t run = run_end - i;
+    // A code span closes with a run of the same length before the paragraph ends.
+    std::size_t span_limit = text.find("\n\n", run_end);
+    if (span_limit == std::string_view::npos) span_limit = text.size();
+    span_limit = std::min(span_limit, limit);
+    std::size_t k = run_end;
+    std::size_t span_end = std::string_view::npos;
+    while (k < span_limit) {
+      k = std::min(text.find('`', k), span_limit);
+      if (k >= span_limit) break;
+      std::size_t m = k;
+      while (m < text.size() && text[m] == '`') ++m;
+      if (m - k == run) {
+        span_end = m;
+        break;
       }
-      i = span_end == std::string_view::npos ? run_end : span_end;
-      continue;
+      k = m;
     }
-    ++i;
+    i = span_end == std::string_view::npos ? run_end : span_end;
   }
 }
 
 void MarkdownDocument::scan_link_references() {
-  static const re2::RE2 kDefinition(
-      R"re(^ {0,3}\[([^\]]+)\]:[ \t]*<?([^\s>]+)>?(?:[ \t]+(?:"([^"]*)"|'([^']*)'|\(([^)]*)\)))?[ \t]*$)re");
-  for (int line = 1; line <= source_->line_count(); ++line) {
+  // Only lines holding "]:" can define a reference.
+  std::string_view all = source_->text();
+  int last_line = 0;
+  for (std::size_t at = all.find("]:"); at != std::string_view::npos; at = all.find("]:", at + 2)) {
+    int line = source_->position_of(at).line;
+    if (line == last_line) continue;
+    last_line = line;
     std::string_view text = source_->line_text(line);
-    if (text.empty() || text.find("]:") == std::string_view::npos) continue;
     std::size_t offset = source_->line_offset(line);
     if (offset_in_code(offset)) continue;  // not in_code_block(): we are inside parse()
-    std::string id, link, t1, t2, t3;
-    if (!RE2::FullMatch(text, kDefinition, &id, &link, &t1, &t2, &t3)) continue;
-    for (char& c : id) c = (c >= 'A' && c <= 'Z') ? static_cast<char>(c + 32) : c;
-    references_.push_back({id, {link, t1 + t2 + t3}, offset});
+    std::optional<LinkDefinitionLine> def = parse_link_definition_line(text);
+    if (!def) continue;
+    for (char& c : def->id) c = (c >= 'A' && c <= 'Z') ? static_cast<char>(c + 32) : c;
+    references_.push_back(
+        {std::move(def->id), {std::move(def->link), std::move(def->title)}, offset});
   }
 }
 
@@ -327,8 +409,10 @@ bool MarkdownDocument::in_code_block(std::size_t offset) const {
 }
 
 bool MarkdownDocument::offset_in_code(std::size_t offset) const {
-  return std::any_of(code_blocks_.begin(), code_blocks_.end(),
-                     [&](const CodeBlock& b) { return b.begin <= offset && offset < b.end; });
+  // Code blocks are in document order and never overlap.
+  auto after = std::upper_bound(code_blocks_.begin(), code_blocks_.end(), offset,
+                                [](std::size_t o, const CodeBlock& b) { return o < b.begin; });
+  return after != code_blocks_.begin() && offset < std::prev(after)->end;
 }
 
 std::string_view MarkdownDocument::section_body(const MarkdownHeading& heading,

@@ -1,5 +1,8 @@
-// The Markdown model every Markdown rule shares: one cmark parse of a file, reduced to what the
-// rules need (headings with their sections, HTML comments, code blocks, link references).
+// The Markdown model every Markdown rule shares: one parse of a file's block structure, reduced to
+// what the rules need (headings with their sections, HTML comments, code blocks, link references).
+// The blocks come from a cmark-compatible block scanner (parse/commonmark_blocks.h); cmark itself
+// gives the same outline (MarkdownParser::kCmark) at several times the cost, as it also parses
+// every paragraph's inline content.
 #pragma once
 
 #include <cstddef>
@@ -53,9 +56,15 @@ struct LinkReferenceDefinition {
   std::size_t offset = 0;  // start of the definition's line
 };
 
+enum class MarkdownParser {
+  kBlockScanner,  // scan_commonmark_blocks: the default
+  kCmark,         // cmark 0.30: the reference the scanner is tested against
+};
+
 class MarkdownDocument {
  public:
-  explicit MarkdownDocument(SourcePtr source);
+  explicit MarkdownDocument(SourcePtr source,
+                            MarkdownParser parser = MarkdownParser::kBlockScanner);
 
   const SourceFile& source() const { return *source_; }
   const SourcePtr& source_ptr() const { return source_; }
@@ -81,7 +90,7 @@ class MarkdownDocument {
   bool in_code_block(std::size_t offset) const;
 
  private:
-  // The cmark parse runs on first use: a run whose rules only need the text (the TOC rule
+  // The parse runs on first use: a run whose rules only need the text (the TOC rule
   // scans it the way mdtoc does) never pays for it.
   const MarkdownDocument& parsed() const {
     std::call_once(parsed_flag_, [this] { const_cast<MarkdownDocument*>(this)->parse(); });
@@ -94,6 +103,7 @@ class MarkdownDocument {
   void scan_link_references();
 
   SourcePtr source_;
+  MarkdownParser parser_;
   mutable std::once_flag parsed_flag_;
   std::vector<MarkdownHeading> headings_;
   std::vector<HtmlComment> comments_;

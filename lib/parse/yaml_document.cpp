@@ -7,8 +7,11 @@
 
 #include <algorithm>
 #include <map>
+#include <optional>
 #include <sstream>
 #include <unordered_map>
+
+#include "parse/simple_yaml.h"
 
 namespace keplint {
 
@@ -219,16 +222,32 @@ class YamlBuilder : public YAML::EventHandler {
   }
 
   void find_duplicate_keys(const YamlNode& map) {
+    auto report = [&](const YamlNode* key, const YamlNode* first) {
+      doc_.problems_.push_back({YamlProblem::Kind::DuplicateKey, key->range,
+                                "duplicate key '" + key->value + "' (first defined on line " +
+                                    std::to_string(first->range.start.line) + ")",
+                                key->value});
+    };
+    // Most mappings are small: compared pairwise, without a hash table.
+    if (map.entries.size() <= 16) {
+      for (std::size_t i = 1; i < map.entries.size(); ++i) {
+        const YamlNode* key = map.entries[i].key;
+        if (key->kind != YamlKind::Scalar) continue;
+        for (std::size_t j = 0; j < i; ++j) {
+          const YamlNode* earlier = map.entries[j].key;
+          if (earlier->kind == YamlKind::Scalar && earlier->value == key->value) {
+            report(key, earlier);
+            break;
+          }
+        }
+      }
+      return;
+    }
     std::unordered_map<std::string_view, const YamlNode*> seen;
     for (const YamlEntry& e : map.entries) {
       if (e.key->kind != YamlKind::Scalar) continue;
       auto [it, inserted] = seen.emplace(e.key->value, e.key);
-      if (!inserted) {
-        doc_.problems_.push_back({YamlProblem::Kind::DuplicateKey, e.key->range,
-                                  "duplicate key '" + e.key->value + "' (first defined on line " +
-                                      std::to_string(it->second->range.start.line) + ")",
-                                  e.key->value});
-      }
+      if (!inserted) report(e.key, it->second);
     }
   }
 
@@ -240,6 +259,43 @@ class YamlBuilder : public YAML::EventHandler {
   std::unordered_map<YAML::anchor_t, const YamlNode*> anchors_;
 };
 
+namespace {
+
+// yaml-cpp accepts a quoted scalar that is still open at the end of the input (it ends the
+// scalar there), so `title: "abc` on the last line parses. Finds the opening quote of such a
+// scalar, if any: a non-plain scalar starting with a quote and never closed in [begin, end).
+std::optional<Position> unterminated_quote(const SourceFile& source, std::size_t begin,
+                                           std::size_t end, const std::deque<YamlNode>& nodes) {
+  std::string_view text = std::string_view(source.text()).substr(0, end);
+  for (const YamlNode& n : nodes) {
+    if (n.kind != YamlKind::Scalar || n.plain) continue;
+    std::size_t at =
+        source.line_offset(n.range.start.line) + static_cast<std::size_t>(n.range.start.column - 1);
+    if (at < begin || at >= text.size() || (text[at] != '"' && text[at] != '\'')) continue;
+    char quote = text[at];
+    std::size_t i = at + 1;
+    bool closed = false;
+    while (i < text.size()) {
+      if (quote == '"' && text[i] == '\\') {
+        i += 2;
+      } else if (text[i] == quote) {
+        if (quote == '\'' && i + 1 < text.size() && text[i + 1] == '\'') {
+          i += 2;
+          continue;
+        }
+        closed = true;
+        break;
+      } else {
+        ++i;
+      }
+    }
+    if (!closed) return n.range.start;
+  }
+  return std::nullopt;
+}
+
+}  // namespace
+
 YamlDocument YamlDocument::parse(SourcePtr source, std::size_t offset, std::size_t length,
                                  const YamlLimits& limits) {
   YamlDocument doc;
@@ -248,9 +304,25 @@ YamlDocument YamlDocument::parse(SourcePtr source, std::size_t offset, std::size
   offset = std::min(offset, text.size());
   length = std::min(length, text.size() - offset);
   int line_shift = doc.source_->position_of(offset).line - 1;
+  std::string_view slice = std::string_view(text).substr(offset, length);
 
-  std::istringstream in(text.substr(offset, length));
   int bom = text.compare(offset, 3, "\xEF\xBB\xBF") == 0 ? 3 : 0;
+  // The fast path for plain block YAML emits yaml-cpp's events itself; anything else, and any
+  // document that hits a limit, is read by yaml-cpp.
+  {
+    YamlBuilder builder(doc, line_shift, bom, limits);
+    bool done = false;
+    try {
+      done = parse_simple_yaml(slice, builder) != SimpleYamlResult::kUnsupported;
+    } catch (const StopParsing&) {
+    }
+    if (done) return doc;
+    doc.nodes_.clear();
+    doc.root_ = nullptr;
+    doc.problems_.clear();
+  }
+
+  std::istringstream in{std::string(slice)};
   YamlBuilder builder(doc, line_shift, bom, limits);
   try {
     YAML::Parser parser(in);
@@ -265,6 +337,20 @@ YamlDocument YamlDocument::parse(SourcePtr source, std::size_t offset, std::size
                                  "file holds more than one YAML document; only the first is read",
                                  ""});
       }
+    }
+    if (std::optional<Position> open =
+            unterminated_quote(*doc.source_, offset, offset + length, doc.nodes_)) {
+      doc.root_ = nullptr;
+      std::string_view line = doc.source_->line_text(open->line);
+      char quote = static_cast<std::size_t>(open->column - 1) < line.size()
+                       ? line[static_cast<std::size_t>(open->column - 1)]
+                       : '"';
+      doc.problems_.push_back(
+          {YamlProblem::Kind::Syntax,
+           {*open, *open},
+           std::string("YAML syntax error: ") + (quote == '"' ? "double" : "single") +
+               "-quoted scalar is never closed (it runs to the end of the file)",
+           ""});
     }
   } catch (const StopParsing& stop) {
     doc.root_ = nullptr;

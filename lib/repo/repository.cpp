@@ -1,5 +1,6 @@
 #include "repo/repository.h"
 
+#include <dirent.h>
 #include <fcntl.h>
 #include <sys/stat.h>
 #include <unistd.h>
@@ -8,6 +9,7 @@
 #include <cerrno>
 #include <cstring>
 #include <stdexcept>
+#include <system_error>
 
 #include "repo/byte_size.h"
 #include "repo/path_template.h"
@@ -221,39 +223,56 @@ std::vector<std::string> Repository::walk_uncached(std::string_view rel) const {
   // lead out of the repository.
   fs::path canonical = fs::canonical(start, ec);
   if (ec || !inside_root(canonical)) return files;
-  // Depth-first by hand rather than recursive_directory_iterator: a directory that cannot be
+  // readdir directly: std::filesystem's iterator builds and splits a path per entry, which
+  // cost more than everything else here. ".git" is never entered. A directory that cannot be
   // listed is recorded (and reported by the caller), neither skipped silently nor ending the walk.
-  std::vector<fs::path> pending{start};
+  std::string root = root_.string();
+  std::vector<std::string> pending{rel.empty() ? std::string() : std::string(rel) + "/"};
   while (!pending.empty()) {
-    fs::path dir = std::move(pending.back());
+    std::string dir_rel = std::move(pending.back());
     pending.pop_back();
-    fs::directory_iterator it(dir, ec);
-    for (fs::directory_iterator end; !ec && it != end; it.increment(ec)) {
-      const fs::directory_entry& entry = *it;
-      if (entry.path().filename() == ".git") continue;
-      // The entry's type as the directory listing gave it (no lstat per entry).
-      std::error_code type_ec;
-      bool symlink = entry.is_symlink(type_ec);
-      if (type_ec) continue;
-      if (!symlink) {
-        bool directory = entry.is_directory(type_ec);
-        if (type_ec) continue;
-        if (directory) {
-          pending.push_back(entry.path());
-          continue;
-        }
-      } else if (fs::is_directory(entry.status(type_ec))) {
-        // A link to a directory is not descended into; a link to a file is listed and checked
-        // on read.
+    std::string dir_abs = root + "/" + dir_rel;
+    auto record_unreadable = [&](int error) {
+      std::string_view name = dir_rel;
+      if (!name.empty() && name.back() == '/') name.remove_suffix(1);
+      unreadable_directories_.emplace(std::string(name), std::generic_category().message(error));
+    };
+    DIR* dir = ::opendir(dir_abs.c_str());
+    if (!dir) {
+      record_unreadable(errno);
+      continue;
+    }
+    for (;;) {
+      errno = 0;
+      const dirent* entry = ::readdir(dir);
+      if (!entry) {
+        if (errno != 0) record_unreadable(errno);
+        break;
+      }
+      std::string_view name = entry->d_name;
+      if (name == "." || name == ".." || name == ".git") continue;
+      std::string entry_rel = dir_rel + std::string(name);
+      unsigned char type = entry->d_type;
+      if (type == DT_UNKNOWN) {  // the listing did not say: ask
+        struct stat st {};
+        if (::lstat((dir_abs + std::string(name)).c_str(), &st) != 0) continue;
+        type = S_ISDIR(st.st_mode) ? DT_DIR : S_ISLNK(st.st_mode) ? DT_LNK : DT_REG;
+      }
+      if (type == DT_DIR) {
+        pending.push_back(entry_rel + "/");
         continue;
       }
-      files.push_back(entry.path().lexically_relative(root_).generic_string());
+      if (type == DT_LNK) {
+        // A link to a directory is not descended into; a link to a file is listed and checked
+        // on read.
+        struct stat st {};
+        if (::stat((dir_abs + std::string(name)).c_str(), &st) == 0 && S_ISDIR(st.st_mode)) {
+          continue;
+        }
+      }
+      files.push_back(std::move(entry_rel));
     }
-    if (ec) {
-      std::string rel_dir = dir.lexically_relative(root_).generic_string();
-      unreadable_directories_.emplace(rel_dir == "." ? "" : rel_dir, ec.message());
-      ec.clear();
-    }
+    ::closedir(dir);
   }
   std::sort(files.begin(), files.end());
   return files;

@@ -48,8 +48,18 @@ Snippet make_full_snippet(std::string_view line, int first, int last) {
   std::string pad;
   std::size_t i = 0;
   while (i < line.size()) {
-    TerminalPiece piece = terminal_piece(line, i);
     int column = static_cast<int>(i) + 1;
+    if (is_printable_ascii(line[i])) {  // the common case, without a TerminalPiece
+      s.source += line[i];
+      if (column < first) {
+        pad += ' ';
+      } else if (column <= last) {
+        s.marks += s.marks.empty() ? '^' : '~';
+      }
+      ++i;
+      continue;
+    }
+    TerminalPiece piece = terminal_piece(line, i);
     s.source += piece.text;
     if (column < first) {
       pad += piece.tab ? std::string("\t") : std::string(piece.width, ' ');

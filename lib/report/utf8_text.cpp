@@ -161,6 +161,14 @@ std::string escape_for_terminal(std::string_view text) {
   std::string out;
   out.reserve(text.size());
   for (std::size_t i = 0; i < text.size();) {
+    // Printable ASCII stands for itself: copied a run at a time.
+    std::size_t run = i;
+    while (run < text.size() && is_printable_ascii(text[run])) ++run;
+    if (run > i) {
+      out.append(text.substr(i, run - i));
+      i = run;
+      continue;
+    }
     TerminalPiece piece = terminal_piece(text, i);
     out += piece.text;
     i += piece.consumed;

@@ -48,5 +48,9 @@ struct TerminalPiece {
   bool tab = false;
 };
 TerminalPiece terminal_piece(std::string_view text, std::size_t pos);
+// A byte terminal_piece() prints as itself, one column wide.
+inline bool is_printable_ascii(char c) {
+  return c >= 0x20 && c < 0x7F;
+}
 
 }  // namespace keplint
