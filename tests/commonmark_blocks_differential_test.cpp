@@ -11,30 +11,17 @@
 #include <random>
 #include <sstream>
 
+#include "line_mutation.h"
 #include "parse/commonmark_blocks.h"
 #include "parse/markdown_document.h"
+#include "test_files.h"
 
 namespace keplint {
 namespace {
 
 namespace fs = std::filesystem;
-
-std::string read_file(const fs::path& path) {
-  std::ifstream in(path, std::ios::binary);
-  std::ostringstream ss;
-  ss << in.rdbuf();
-  return ss.str();
-}
-
-std::vector<fs::path> markdown_files(const fs::path& dir) {
-  std::vector<fs::path> files;
-  if (!fs::exists(dir)) return files;
-  for (const auto& entry : fs::recursive_directory_iterator(dir)) {
-    if (entry.is_regular_file() && entry.path().extension() == ".md") files.push_back(entry.path());
-  }
-  std::sort(files.begin(), files.end());
-  return files;
-}
+using testing::files_with_extension;
+using testing::read_file;
 
 // cmark's setext text comes from a heuristic that strips one container prefix (see
 // markdown_document.cpp); it is only reliable for a heading whose lines hold no container
@@ -211,47 +198,12 @@ const std::vector<std::string>& fragments() {
   return kFragments;
 }
 
-std::vector<std::string_view> split_lines_keep(std::string_view text) {
-  std::vector<std::string_view> lines;
-  while (!text.empty()) {
-    std::size_t nl = text.find('\n');
-    std::size_t n = nl == std::string_view::npos ? text.size() : nl + 1;
-    lines.push_back(text.substr(0, n));
-    text.remove_prefix(n);
-  }
-  return lines;
-}
-
 std::string mutate(std::string_view text, std::mt19937& rng) {
-  std::vector<std::string> lines;
-  for (std::string_view l : split_lines_keep(text)) lines.emplace_back(l);
-  if (lines.empty()) lines.emplace_back();
-  int edits = 1 + static_cast<int>(rng() % 6);
-  for (int e = 0; e < edits; ++e) {
-    std::size_t at = rng() % lines.size();
-    const std::string& frag = fragments()[rng() % fragments().size()];
-    switch (rng() % 5) {
-      case 0:
-        if (lines.size() > 1) lines.erase(lines.begin() + static_cast<long>(at));
-        break;
-      case 1:
-        lines.insert(lines.begin() + static_cast<long>(at), lines[at]);
-        break;
-      case 2:
-        lines[at].insert(0, frag);
-        break;
-      case 3:
-        lines[at].insert(rng() % (lines[at].size() + 1), frag);
-        break;
-      case 4:
-        lines.insert(lines.begin() + static_cast<long>(at), frag + "\n");
-        break;
-    }
-  }
-  std::string out;
-  for (const std::string& l : lines) out += l;
-  if (rng() % 4 == 0 && !out.empty() && out.back() == '\n') out.pop_back();
-  return out;
+  using testing::LineEdit;
+  static const std::vector<LineEdit> kEdits = {LineEdit::kDelete, LineEdit::kDuplicate,
+                                               LineEdit::kPrefixFragment, LineEdit::kInsertFragment,
+                                               LineEdit::kFragmentLine};
+  return testing::mutate_lines(text, fragments(), kEdits, 6, rng);
 }
 
 // A lone '\r' ends a line for cmark, not for SourceFile (a documented difference).
@@ -352,15 +304,7 @@ TEST(CommonmarkBlocksDifferentialTest, RandomDocuments) {
   std::mt19937 rng(171);
   int failures = 0;
   for (int n = 0; n < 30000 && failures < 5; ++n) {
-    std::string doc;
-    std::size_t len = rng() % 160;
-    while (doc.size() < len) {
-      if (rng() % 3 == 0) {
-        doc += fragments()[rng() % fragments().size()];
-      } else {
-        doc += kAlphabet[rng() % kAlphabet.size()];
-      }
-    }
+    std::string doc = testing::random_document(kAlphabet, fragments(), 160, rng);
     if (!check(without_lone_cr(doc), "random document " + std::to_string(n))) ++failures;
   }
 }
@@ -377,20 +321,7 @@ TEST(CommonmarkBlocksDifferentialTest, RandomLines) {
   std::mt19937 rng(23);
   int failures = 0;
   for (int n = 0; n < 30000 && failures < 5; ++n) {
-    std::string doc;
-    int lines = 1 + static_cast<int>(rng() % 12);
-    for (int l = 0; l < lines; ++l) {
-      if (rng() % 5 == 0) {
-        doc += "\n";
-        continue;
-      }
-      int prefixes = 1 + static_cast<int>(rng() % 2);
-      for (int p = 0; p < prefixes; ++p) doc += kPrefixes[rng() % kPrefixes.size()];
-      int tokens = static_cast<int>(rng() % 4);
-      for (int t = 0; t < tokens; ++t) doc += kTokens[rng() % kTokens.size()];
-      doc += "\n";
-    }
-    if (rng() % 4 == 0) doc.pop_back();
+    std::string doc = testing::random_lines({kPrefixes, 2, kTokens, 4, 12}, rng);
     if (!check(doc, "random lines " + std::to_string(n))) ++failures;
   }
 }
@@ -398,7 +329,8 @@ TEST(CommonmarkBlocksDifferentialTest, RandomLines) {
 TEST(CommonmarkBlocksDifferentialTest, FixturesAndMutations) {
   std::mt19937 rng(5);
   int failures = 0;
-  for (const fs::path& path : markdown_files(fs::path(KEP_LINT_SOURCE_DIR) / "testdata")) {
+  for (const fs::path& path :
+       files_with_extension(fs::path(KEP_LINT_SOURCE_DIR) / "testdata", {".md"})) {
     std::string text = read_file(path);
     if (!check(text, path.string())) ++failures;
     for (int v = 0; v < 50 && failures < 5; ++v) {
@@ -412,8 +344,9 @@ TEST(CommonmarkBlocksDifferentialTest, FixturesAndMutations) {
 
 TEST(CommonmarkBlocksDifferentialTest, Corpus) {
   fs::path corpus = fs::path(KEP_LINT_SOURCE_DIR) / ".." / "shared" / "corpus";
-  std::vector<fs::path> files = markdown_files(corpus / "kubernetes-enhancements");
-  std::vector<fs::path> openshift = markdown_files(corpus / "openshift-enhancements");
+  std::vector<fs::path> files = files_with_extension(corpus / "kubernetes-enhancements", {".md"});
+  std::vector<fs::path> openshift =
+      files_with_extension(corpus / "openshift-enhancements", {".md"});
   files.insert(files.end(), openshift.begin(), openshift.end());
   if (files.empty()) GTEST_SKIP() << "corpus not found at " << corpus;
   std::mt19937 rng(3);

@@ -11,19 +11,16 @@
 #include <sstream>
 
 #include "gomarkdown_blocks_reference.h"
+#include "line_mutation.h"
 #include "parse/gomarkdown_blocks.h"
+#include "test_files.h"
 
 namespace keplint {
 namespace {
 
 namespace fs = std::filesystem;
-
-std::string read_file(const fs::path& path) {
-  std::ifstream in(path, std::ios::binary);
-  std::ostringstream ss;
-  ss << in.rdbuf();
-  return ss.str();
-}
+using testing::files_with_extension;
+using testing::read_file;
 
 std::string describe(const GomarkdownOutline& o) {
   std::string s;
@@ -78,63 +75,19 @@ const std::vector<std::string>& fragments() {
   return kFragments;
 }
 
-std::vector<std::string_view> split_lines_keep(std::string_view text) {
-  std::vector<std::string_view> lines;
-  while (!text.empty()) {
-    std::size_t nl = text.find('\n');
-    std::size_t n = nl == std::string_view::npos ? text.size() : nl + 1;
-    lines.push_back(text.substr(0, n));
-    text.remove_prefix(n);
-  }
-  return lines;
-}
-
 std::string mutate(std::string_view text, std::mt19937& rng) {
-  std::vector<std::string> lines;
-  for (std::string_view l : split_lines_keep(text)) lines.emplace_back(l);
-  if (lines.empty()) lines.emplace_back();
-  int edits = 1 + static_cast<int>(rng() % 6);
-  for (int e = 0; e < edits; ++e) {
-    std::size_t at = rng() % lines.size();
-    const std::string& frag = fragments()[rng() % fragments().size()];
-    switch (rng() % 5) {
-      case 0:  // delete a line
-        if (lines.size() > 1) lines.erase(lines.begin() + static_cast<long>(at));
-        break;
-      case 1:  // duplicate a line
-        lines.insert(lines.begin() + static_cast<long>(at), lines[at]);
-        break;
-      case 2:  // a fragment at the start of a line
-        lines[at].insert(0, frag);
-        break;
-      case 3:  // a fragment anywhere in a line
-        lines[at].insert(rng() % (lines[at].size() + 1), frag);
-        break;
-      case 4:  // a new line holding the fragment
-        lines.insert(lines.begin() + static_cast<long>(at), frag + "\n");
-        break;
-    }
-  }
-  std::string out;
-  for (const std::string& l : lines) out += l;
-  if (rng() % 4 == 0 && !out.empty() && out.back() == '\n') out.pop_back();  // no final newline
-  return out;
-}
-
-std::vector<fs::path> markdown_files(const fs::path& dir) {
-  std::vector<fs::path> files;
-  if (!fs::exists(dir)) return files;
-  for (const auto& entry : fs::recursive_directory_iterator(dir)) {
-    if (entry.is_regular_file() && entry.path().extension() == ".md") files.push_back(entry.path());
-  }
-  std::sort(files.begin(), files.end());
-  return files;
+  using testing::LineEdit;
+  static const std::vector<LineEdit> kEdits = {LineEdit::kDelete, LineEdit::kDuplicate,
+                                               LineEdit::kPrefixFragment, LineEdit::kInsertFragment,
+                                               LineEdit::kFragmentLine};
+  return testing::mutate_lines(text, fragments(), kEdits, 6, rng);
 }
 
 TEST(GomarkdownBlocksDifferentialTest, FixturesAndMutations) {
   std::mt19937 rng(20240611);
   int failures = 0;
-  for (const fs::path& path : markdown_files(fs::path(KEP_LINT_SOURCE_DIR) / "testdata")) {
+  for (const fs::path& path :
+       files_with_extension(fs::path(KEP_LINT_SOURCE_DIR) / "testdata", {".md"})) {
     std::string text = read_file(path);
     if (!check(text, path.string())) ++failures;
     for (int v = 0; v < 200 && failures < 5; ++v) {
@@ -150,15 +103,7 @@ TEST(GomarkdownBlocksDifferentialTest, RandomDocuments) {
   std::mt19937 rng(7);
   int failures = 0;
   for (int n = 0; n < 30000 && failures < 5; ++n) {
-    std::string doc;
-    std::size_t len = rng() % 120;
-    while (doc.size() < len) {
-      if (rng() % 3 == 0) {
-        doc += fragments()[rng() % fragments().size()];
-      } else {
-        doc += kAlphabet[rng() % kAlphabet.size()];
-      }
-    }
+    std::string doc = testing::random_document(kAlphabet, fragments(), 120, rng);
     if (!check(doc, "random document " + std::to_string(n))) ++failures;
   }
 }
@@ -175,19 +120,7 @@ TEST(GomarkdownBlocksDifferentialTest, RandomLines) {
   std::mt19937 rng(11);
   int failures = 0;
   for (int n = 0; n < 20000 && failures < 5; ++n) {
-    std::string doc;
-    int lines = 1 + static_cast<int>(rng() % 10);
-    for (int l = 0; l < lines; ++l) {
-      if (rng() % 5 == 0) {
-        doc += "\n";  // blank line
-        continue;
-      }
-      doc += kPrefixes[rng() % kPrefixes.size()];
-      int tokens = static_cast<int>(rng() % 5);
-      for (int t = 0; t < tokens; ++t) doc += kTokens[rng() % kTokens.size()];
-      doc += "\n";
-    }
-    if (rng() % 4 == 0) doc.pop_back();
+    std::string doc = testing::random_lines({kPrefixes, 1, kTokens, 5, 10}, rng);
     if (!check(doc, "random lines " + std::to_string(n))) ++failures;
   }
 }
@@ -195,7 +128,7 @@ TEST(GomarkdownBlocksDifferentialTest, RandomLines) {
 TEST(GomarkdownBlocksDifferentialTest, CorpusAndMutations) {
   fs::path root =
       fs::path(KEP_LINT_SOURCE_DIR) / ".." / "shared" / "corpus" / "kubernetes-enhancements";
-  std::vector<fs::path> files = markdown_files(root / "keps");
+  std::vector<fs::path> files = files_with_extension(root / "keps", {".md"});
   if (files.empty()) GTEST_SKIP() << "corpus not found at " << root;
   std::mt19937 rng(1);
   int failures = 0;

@@ -10,18 +10,13 @@
 
 #include "parse/markdown_document.h"
 #include "parse/mdtoc.h"
+#include "test_files.h"
 
 namespace keplint {
 namespace {
 
 namespace fs = std::filesystem;
-
-std::string read_file(const fs::path& path) {
-  std::ifstream in(path, std::ios::binary);
-  std::ostringstream ss;
-  ss << in.rdbuf();
-  return ss.str();
-}
+using testing::read_file;
 
 // The files upstream's hack/verify-toc.sh checks: keps/**/*.md minus hack/.notableofcontents.
 std::vector<std::string> toc_files(const fs::path& root) {

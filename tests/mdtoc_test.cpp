@@ -7,18 +7,13 @@
 #include <sstream>
 
 #include "parse/markdown_document.h"
+#include "test_files.h"
 
 namespace keplint {
 namespace {
 
 namespace fs = std::filesystem;
-
-std::string read_file(const fs::path& path) {
-  std::ifstream in(path, std::ios::binary);
-  std::ostringstream ss;
-  ss << in.rdbuf();
-  return ss.str();
-}
+using testing::read_file;
 
 MarkdownDocument doc_of(std::string text) {
   return MarkdownDocument(std::make_shared<const SourceFile>("README.md", std::move(text)));

@@ -16,23 +16,18 @@
 #include "engine/engine_rules.h"
 #include "engine/pack.h"
 #include "report/rule_docs.h"
+#include "test_files.h"
 
 namespace keplint {
 namespace {
 
 namespace fs = std::filesystem;
+using testing::read_file;
 
 const fs::path kDocsDir = fs::path(KEP_LINT_SOURCE_DIR) / "docs" / "rules";
 // The pack the page-content tests below look at; docs/rules/ documents every built-in pack (rule
 // ids are unique across packs, and each pack's docs-url points at docs/rules/{id}.md).
 constexpr const char* kDocumentedPack = "kubernetes";
-
-std::string read_file(const fs::path& p) {
-  std::ifstream in(p, std::ios::binary);
-  std::ostringstream s;
-  s << in.rdbuf();
-  return s.str();
-}
 
 bool updating() {
   const char* v = std::getenv("KEP_LINT_UPDATE_DOCS");

@@ -48,11 +48,13 @@
 #include "engine/pack.h"
 #include "engine/proposal.h"
 #include "engine/session.h"
+#include "test_files.h"
 
 namespace keplint {
 namespace {
 
 namespace fs = std::filesystem;
+using testing::read_file;
 
 const fs::path kFixtureRoot = fs::path(KEP_LINT_SOURCE_DIR) / "testdata" / "rules";
 
@@ -81,13 +83,6 @@ struct Fixture {
   std::string pack;                              // from the preamble: `pack: openshift`
   std::vector<std::string> errors;               // malformed annotations, bad paths
 };
-
-std::string read_file(const fs::path& p) {
-  std::ifstream in(p, std::ios::binary);
-  std::ostringstream s;
-  s << in.rdbuf();
-  return s.str();
-}
 
 std::vector<std::string> split_lines(const std::string& text) {
   std::vector<std::string> lines;
@@ -378,7 +373,7 @@ std::vector<std::string> fixture_files() {
   return out;
 }
 
-class RuleFixture : public testing::TestWithParam<std::string> {};
+class RuleFixture : public ::testing::TestWithParam<std::string> {};
 
 TEST_P(RuleFixture, ReportsExactlyTheAnnotatedFindings) {
   const fs::path file = kFixtureRoot / GetParam();
@@ -452,7 +447,7 @@ TEST_P(RuleFixture, ReportsExactlyTheAnnotatedFindings) {
                       << " finding (proposals: " << whole.proposals.size() << ")";
 }
 
-std::string test_name(const testing::TestParamInfo<std::string>& info) {
+std::string test_name(const ::testing::TestParamInfo<std::string>& info) {
   std::string name = fs::path(info.param).replace_extension().generic_string();
   for (char& c : name) {
     if (!std::isalnum(static_cast<unsigned char>(c))) c = '_';
@@ -460,7 +455,7 @@ std::string test_name(const testing::TestParamInfo<std::string>& info) {
   return name;
 }
 
-INSTANTIATE_TEST_SUITE_P(Rules, RuleFixture, testing::ValuesIn(fixture_files()), test_name);
+INSTANTIATE_TEST_SUITE_P(Rules, RuleFixture, ::testing::ValuesIn(fixture_files()), test_name);
 
 TEST(RuleFixtures, EveryBuiltinRuleHasAFixture) {
   std::vector<std::string> packs = builtin_pack_names();

@@ -14,13 +14,17 @@
 #include <random>
 #include <sstream>
 
+#include "line_mutation.h"
 #include "parse/simple_yaml.h"
 #include "parse/yaml_document.h"
+#include "test_files.h"
 
 namespace keplint {
 namespace {
 
 namespace fs = std::filesystem;
+using testing::files_with_extension;
+using testing::read_file;
 
 class Recorder : public YAML::EventHandler {
  public:
@@ -95,37 +99,6 @@ Outcome check(const std::string& text, const std::string& what) {
   return {true, agreed};
 }
 
-std::string read_file(const fs::path& path) {
-  std::ifstream in(path, std::ios::binary);
-  std::ostringstream ss;
-  ss << in.rdbuf();
-  return ss.str();
-}
-
-std::vector<fs::path> files_with(const fs::path& dir, std::initializer_list<std::string> exts) {
-  std::vector<fs::path> files;
-  if (!fs::exists(dir)) return files;
-  for (const auto& entry : fs::recursive_directory_iterator(dir)) {
-    if (!entry.is_regular_file()) continue;
-    for (const std::string& ext : exts) {
-      if (entry.path().extension() == ext) files.push_back(entry.path());
-    }
-  }
-  std::sort(files.begin(), files.end());
-  return files;
-}
-
-std::vector<std::string_view> lines_of(std::string_view text) {
-  std::vector<std::string_view> lines;
-  while (!text.empty()) {
-    std::size_t nl = text.find('\n');
-    std::size_t n = nl == std::string_view::npos ? text.size() : nl + 1;
-    lines.push_back(text.substr(0, n));
-    text.remove_prefix(n);
-  }
-  return lines;
-}
-
 const std::vector<std::string>& fragments() {
   static const std::vector<std::string> kFragments = {
       "- ",   "-",    "  ",  " ",    ": ",  ":",  "#",     " # c", "'",        "\"",  "''",
@@ -136,42 +109,11 @@ const std::vector<std::string>& fragments() {
 }
 
 std::string mutate(std::string_view text, std::mt19937& rng) {
-  std::vector<std::string> lines;
-  for (std::string_view l : lines_of(text)) lines.emplace_back(l);
-  if (lines.empty()) lines.emplace_back();
-  int edits = 1 + static_cast<int>(rng() % 4);
-  for (int e = 0; e < edits; ++e) {
-    std::size_t at = rng() % lines.size();
-    const std::string& frag = fragments()[rng() % fragments().size()];
-    switch (rng() % 6) {
-      case 0:
-        if (lines.size() > 1) lines.erase(lines.begin() + static_cast<long>(at));
-        break;
-      case 1:
-        lines.insert(lines.begin() + static_cast<long>(at), lines[at]);
-        break;
-      case 2:
-        lines[at].insert(0, frag);
-        break;
-      case 3:
-        lines[at].insert(rng() % (lines[at].size() + 1), frag);
-        break;
-      case 4:  // re-indent a line
-        if (!lines[at].empty() && lines[at][0] == ' ') {
-          lines[at].erase(0, 1);
-        } else {
-          lines[at].insert(0, rng() % 2 ? " " : "  ");
-        }
-        break;
-      case 5:
-        if (!lines[at].empty()) lines[at].erase(rng() % lines[at].size(), 1);
-        break;
-    }
-  }
-  std::string out;
-  for (const std::string& l : lines) out += l;
-  if (rng() % 4 == 0 && !out.empty() && out.back() == '\n') out.pop_back();
-  return out;
+  using testing::LineEdit;
+  static const std::vector<LineEdit> kEdits = {LineEdit::kDelete,         LineEdit::kDuplicate,
+                                               LineEdit::kPrefixFragment, LineEdit::kInsertFragment,
+                                               LineEdit::kReindent,       LineEdit::kDeleteByte};
+  return testing::mutate_lines(text, fragments(), kEdits, 4, rng);
 }
 
 // ---- A generator of documents in and around the subset. ----
@@ -506,7 +448,7 @@ TEST(SimpleYamlDifferentialTest, RepositoryFiles) {
   std::mt19937 rng(4);
   fs::path root(KEP_LINT_SOURCE_DIR);
   int failures = 0;
-  for (const fs::path& path : files_with(root / "rules", {".yaml"})) {
+  for (const fs::path& path : files_with_extension(root / "rules", {".yaml"})) {
     std::string text = read_file(path);
     Outcome o = check(text, path.string());
     EXPECT_TRUE(o.taken) << path << " should take the fast path";
@@ -515,14 +457,15 @@ TEST(SimpleYamlDifferentialTest, RepositoryFiles) {
       failures += !check(mutate(text, rng), path.string() + " mutation").agreed;
     }
   }
-  for (const fs::path& path : files_with(root / "testdata", {".yaml", ".yml"})) {
+  for (const fs::path& path : files_with_extension(root / "testdata", {".yaml", ".yml"})) {
     failures += !check(read_file(path), path.string()).agreed;
   }
 }
 
 TEST(SimpleYamlDifferentialTest, Corpus) {
   fs::path corpus = fs::path(KEP_LINT_SOURCE_DIR) / ".." / "shared" / "corpus";
-  std::vector<fs::path> files = files_with(corpus / "kubernetes-enhancements", {".yaml", ".yml"});
+  std::vector<fs::path> files =
+      files_with_extension(corpus / "kubernetes-enhancements", {".yaml", ".yml"});
   if (files.empty()) GTEST_SKIP() << "corpus not found at " << corpus;
   std::mt19937 rng(8);
   int failures = 0, metadata = 0, metadata_taken = 0;
@@ -551,7 +494,7 @@ TEST(SimpleYamlDifferentialTest, Corpus) {
   }
 
   // openshift enhancements: the YAML front matter of each proposal.
-  for (const fs::path& path : files_with(corpus / "openshift-enhancements", {".md"})) {
+  for (const fs::path& path : files_with_extension(corpus / "openshift-enhancements", {".md"})) {
     std::string text = read_file(path);
     if (text.rfind("---\n", 0) != 0) continue;
     std::size_t end = text.find("\n---", 3);
