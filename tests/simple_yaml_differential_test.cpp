@@ -17,6 +17,7 @@
 #include "line_mutation.h"
 #include "parse/simple_yaml.h"
 #include "parse/yaml_document.h"
+#include "simple_yaml_compare.h"
 #include "test_files.h"
 
 namespace keplint {
@@ -26,46 +27,6 @@ namespace fs = std::filesystem;
 using testing::files_with_extension;
 using testing::read_file;
 
-class Recorder : public YAML::EventHandler {
- public:
-  std::vector<std::string> events;
-
-  void OnDocumentStart(const YAML::Mark& m) override { add("doc", m); }
-  void OnDocumentEnd() override { events.push_back("enddoc"); }
-  void OnNull(const YAML::Mark& m, YAML::anchor_t a) override {
-    add("null", m, "&" + std::to_string(a));
-  }
-  void OnAlias(const YAML::Mark& m, YAML::anchor_t a) override {
-    add("alias", m, "*" + std::to_string(a));
-  }
-  void OnScalar(const YAML::Mark& m, const std::string& tag, YAML::anchor_t a,
-                const std::string& value) override {
-    add("scalar", m, tag + " &" + std::to_string(a) + " [" + value + "]");
-  }
-  void OnSequenceStart(const YAML::Mark& m, const std::string& tag, YAML::anchor_t a,
-                       YAML::EmitterStyle::value style) override {
-    add("seq", m, tag + " &" + std::to_string(a) + " " + std::to_string(style));
-  }
-  void OnSequenceEnd() override { events.push_back("endseq"); }
-  void OnMapStart(const YAML::Mark& m, const std::string& tag, YAML::anchor_t a,
-                  YAML::EmitterStyle::value style) override {
-    add("map", m, tag + " &" + std::to_string(a) + " " + std::to_string(style));
-  }
-  void OnMapEnd() override { events.push_back("endmap"); }
-
- private:
-  void add(const char* what, const YAML::Mark& m, const std::string& rest = "") {
-    events.push_back(std::string(what) + " " + std::to_string(m.line + 1) + ":" +
-                     std::to_string(m.column + 1) + " " + rest);
-  }
-};
-
-std::string join(const std::vector<std::string>& v) {
-  std::string s;
-  for (const std::string& e : v) s += e + "\n";
-  return s;
-}
-
 struct Outcome {
   bool taken = false;  // the fast path handled the input
   bool agreed = true;
@@ -73,30 +34,12 @@ struct Outcome {
 
 // Compares the fast path with yaml-cpp's first document on `text`.
 Outcome check(const std::string& text, const std::string& what) {
-  Recorder fast;
-  SimpleYamlResult result = parse_simple_yaml(text, fast);
-  if (result == SimpleYamlResult::kUnsupported) return {false, true};
-  Recorder reference;
-  std::string error;
-  bool document = false;
-  try {
-    std::istringstream in(text);
-    YAML::Parser parser(in);
-    document = parser.HandleNextDocument(reference);
-  } catch (const YAML::Exception& e) {
-    error = e.what();
-  }
-  bool agreed = error.empty() && document == (result == SimpleYamlResult::kDocument) &&
-                fast.events == reference.events;
-  if (!agreed) {
+  testing::SimpleYamlComparison c = testing::compare_simple_yaml(text);
+  if (!c.disagreement.empty()) {
     ADD_FAILURE() << what << ": the fast path took an input yaml-cpp reads differently\n"
-                  << "--- input ---\n"
-                  << (text.size() < 3000 ? text : text.substr(0, 3000)) << "\n--- yaml-cpp "
-                  << (error.empty() ? "" : "(error: " + error + ")") << " ---\n"
-                  << join(reference.events) << "--- fast path ---\n"
-                  << join(fast.events);
+                  << c.disagreement;
   }
-  return {true, agreed};
+  return {c.taken, c.disagreement.empty()};
 }
 
 const std::vector<std::string>& fragments() {

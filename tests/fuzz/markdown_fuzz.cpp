@@ -1,10 +1,12 @@
 // The Markdown outline and the mdtoc TOC on arbitrary bytes: offsets and lines stay inside the
 // text; `--fix`'s rewrite keeps every byte outside the TOC markers, and a rewritten file is up
-// to date; the optimized gomarkdown scanner agrees with the reference scanner.
+// to date; the optimized gomarkdown scanner agrees with the reference scanner, and the
+// CommonMark block scanner with cmark (up to its documented differences).
 #include <cstdint>
 #include <string>
 
 #include "../gomarkdown_blocks_reference.h"
+#include "../markdown_outline_compare.h"
 #include "fuzz_support.h"
 #include "parse/gomarkdown_blocks.h"
 #include "parse/markdown_document.h"
@@ -92,5 +94,7 @@ extern "C" int LLVMFuzzerTestOneInput(const std::uint8_t* data, std::size_t size
   check_toc(doc, 5);
   check_toc(doc, size % 7);  // 0 means no depth limit
   check_gomarkdown(text);
+  std::string disagreement = testing::outline_disagreement(text);
+  FUZZ_CHECK(disagreement.empty(), disagreement);
   return 0;
 }

@@ -1,9 +1,11 @@
 // YamlDocument on arbitrary bytes: never throws or crashes, and every position it reports (nodes,
 // problems) lies inside the text, 1-based, so findings built from them point somewhere real.
-// A first byte 0x01 makes it parse from the second line on, as front matter does.
+// A first byte 0x01 makes it parse from the second line on, as front matter does. Wherever the
+// fast path (parse/simple_yaml.h) takes the input, it emits exactly yaml-cpp's events.
 #include <cstdint>
 #include <string>
 
+#include "../simple_yaml_compare.h"
 #include "fuzz_support.h"
 #include "parse/yaml_document.h"
 
@@ -63,5 +65,7 @@ extern "C" int LLVMFuzzerTestOneInput(const std::uint8_t* data, std::size_t size
     // Positions from the slice never point before it.
     FUZZ_CHECK(doc.root()->range.start >= source->position_of(offset), "root before the slice");
   }
+  testing::SimpleYamlComparison fast_path = testing::compare_simple_yaml(text.substr(offset));
+  FUZZ_CHECK(fast_path.disagreement.empty(), fast_path.disagreement);
   return 0;
 }
