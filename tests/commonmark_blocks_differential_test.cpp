@@ -315,5 +315,20 @@ TEST(CommonmarkBlocksTest, SetextTextInNestedContainers) {
   EXPECT_EQ(doc.headings()[0].column, 5);
 }
 
+TEST(CommonmarkBlocksTest, InvalidUtf8InACommentDoesNotHideTheRestOfTheFile) {
+  // cmark's scanners stop at the stray byte 0x86, miss the "-->" after it and make the rest of
+  // the file one HTML block; the scanner ends the comment on its line.
+  std::string text = "<!-- b\x86 -->\n# Title\n\n## Next\n";
+  MarkdownDocument doc = scanned(text);
+  ASSERT_EQ(doc.headings().size(), 2u);
+  EXPECT_EQ(doc.headings()[0].line, 2);
+  ASSERT_EQ(doc.comments().size(), 1u);
+  EXPECT_EQ(doc.comments()[0].end, 11u);  // just past "-->"
+  MarkdownDocument reference(std::make_shared<const SourceFile>("README.md", text),
+                             MarkdownParser::kCmark);
+  EXPECT_TRUE(reference.headings().empty());
+  EXPECT_EQ(testing::outline_disagreement(text), "");
+}
+
 }  // namespace
 }  // namespace keplint

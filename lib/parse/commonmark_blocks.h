@@ -4,12 +4,16 @@
 // no inline content, which is most of cmark's cost. tests/commonmark_blocks_differential_test.cpp
 // compares it with cmark on every Markdown file of the corpus and on generated documents.
 //
-// Where it differs from cmark on purpose (both follow GitHub's rendering or the file's lines):
+// Where it differs from cmark on purpose (to follow GitHub's rendering, the file's lines, or
+// to keep one bad byte from hiding the rest of a file):
 // - lines end at '\n' (or "\r\n") only, as SourceFile counts them; cmark also ends a line at a
 //   lone '\r';
 // - a setext heading under link reference definitions (`[a]: /u` / `Title` / `===`) starts at
 //   its first text line; cmark reports the paragraph's first line, the definition's;
 // - a leading UTF-8 byte order mark is skipped and columns count it (cmark's do not).
+// - bytes that are not valid UTF-8 are characters like any other; cmark's scanners match only
+//   valid UTF-8, so in cmark an HTML comment holding one does not end at its `-->` and takes
+//   the rest of the file with it.
 #pragma once
 
 #include <string>
