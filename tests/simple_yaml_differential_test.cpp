@@ -365,6 +365,18 @@ TEST(SimpleYamlDifferentialTest, OddInputs) {
       "a:\n- x\n-\n",
       "a:\n- x\n-",
       "{\"a\n  b\": 1}\n",
+      // Block entries and values inside flow collections (fuzz find): yaml-cpp scans "-" or
+      // ":" before a line break as tokens, not as the start of a plain scalar.
+      "[\n-\n-]\n",
+      "[\n-\n]\n",
+      "[a,\n- b]\n",
+      "[-]\n",
+      "[-x, -]\n",
+      "{a:\n}\n",
+      "[a:\n b]\n",
+      "[:,]\n",
+      "[x, :]\n",
+      "{:}\n",
   };
   for (std::size_t i = 0; i < inputs.size(); ++i)
     check(inputs[i], "odd input " + std::to_string(i));

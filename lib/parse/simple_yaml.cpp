@@ -483,7 +483,13 @@ class Parser {
         flow ? std::string_view("?,[]{}#&*!|>'\"%@`") : std::string_view(",[]{}#&*!|>'\"%@`");
     if (terminators.find(c) != std::string_view::npos) return false;
     if (flow) {
-      if ((c == '-' || c == ':') && (is_blank(next) || in_.at_end(1))) return false;
+      // yaml-cpp scans a block entry ("-" then a blank, a break or the end; an error in a flow
+      // collection) and a flow value (":" then that or ",]}") before it tries a plain scalar.
+      bool ends = is_blank_or_break(next) || in_.at_end(1);
+      if (c == '-' && ends) return false;
+      if (c == ':' && (ends || std::string_view(",]}").find(next) != std::string_view::npos)) {
+        return false;
+      }
     } else {
       if ((c == '-' || c == '?' || c == ':') && (is_blank_or_break(next) || in_.at_end(1))) {
         return false;

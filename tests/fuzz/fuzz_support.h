@@ -10,13 +10,15 @@
 #include <string_view>
 
 // Always on, unlike assert(): the targets are built RelWithDebInfo with NDEBUG.
-#define FUZZ_CHECK(condition, what)                                                              \
-  do {                                                                                           \
-    if (!(condition)) {                                                                          \
-      std::fprintf(stderr, "%s:%d: invariant failed: %s (%s)\n", __FILE__, __LINE__, #condition, \
-                   std::string(what).c_str());                                                   \
-      std::abort();                                                                              \
-    }                                                                                            \
+#define FUZZ_CHECK(condition, what)                                                          \
+  do {                                                                                       \
+    if (!(condition)) {                                                                      \
+      std::string fuzz_check_what_(what); /* may hold NUL bytes: written whole */            \
+      std::fprintf(stderr, "%s:%d: invariant failed: %s (", __FILE__, __LINE__, #condition); \
+      std::fwrite(fuzz_check_what_.data(), 1, fuzz_check_what_.size(), stderr);              \
+      std::fputs(")\n", stderr);                                                             \
+      std::abort();                                                                          \
+    }                                                                                        \
   } while (0)
 
 namespace keplint::fuzz {
