@@ -54,6 +54,16 @@ TEST(YamlDocument, SyntaxErrorIsAProblemWithALine) {
   EXPECT_GE(doc.problems()[0].range.start.line, 2);
 }
 
+// A block entry inside a flow sequence is an error (found by fuzzing the YAML fast path, which
+// once read it as a plain scalar and let the file pass).
+TEST(YamlDocument, BlockEntryInsideAFlowSequenceIsASyntaxError) {
+  YamlDocument doc = parse("kep-number: 1\nreviewers: [\n-\n- \"@a\"]\n");
+  EXPECT_TRUE(doc.has_syntax_error());
+  EXPECT_EQ(doc.root(), nullptr);
+  ASSERT_FALSE(doc.problems().empty());
+  EXPECT_EQ(doc.problems()[0].range.start.line, 3);
+}
+
 // yaml-cpp ends a quoted scalar left open at the end of the input without complaint.
 TEST(YamlDocument, QuoteLeftOpenToTheEndIsASyntaxError) {
   for (const std::string& text : {std::string("kep-number: 1\ntitle: \"Sidecar ordering\n"),
