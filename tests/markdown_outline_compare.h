@@ -53,13 +53,14 @@ inline std::string describe(const MarkdownDocument& doc) {
   return s.str();
 }
 
-// Everything the rules read, with setext text only where cmark's is reliable.
-inline std::string comparable(const MarkdownDocument& doc) {
+// Everything the rules read, with setext text only where cmark's is reliable; without
+// `with_text`, only where things are (lines, columns, offsets).
+inline std::string comparable(const MarkdownDocument& doc, bool with_text = true) {
   std::ostringstream s;
   for (const MarkdownHeading& h : doc.headings()) {
     s << "h" << h.level << (h.setext ? " setext" : "") << " " << h.line << "-" << h.end_line << ":"
       << h.column << " " << h.begin << "-" << h.end << " " << h.body_end << "/" << h.section_end;
-    if (!h.setext || plain_setext(doc, h)) {
+    if (with_text && (!h.setext || plain_setext(doc, h))) {
       s << " [" << h.content << "] [" << h.text << "] [" << h.html << "] [" << h.anchor_text << "]";
     }
     s << "\n";
@@ -73,8 +74,8 @@ inline std::string comparable(const MarkdownDocument& doc) {
   }
   for (std::size_t o : doc.stray_comment_closers()) s << "stray " << o << "\n";
   for (const LinkReferenceDefinition& r : doc.link_references()) {
-    s << "ref " << r.id << " " << r.target.link << " " << r.target.title << " @" << r.offset
-      << "\n";
+    if (with_text) s << "ref " << r.id << " " << r.target.link << " " << r.target.title;
+    s << " @" << r.offset << "\n";
   }
   return s.str();
 }
@@ -85,12 +86,11 @@ inline bool setext_under_definitions(const std::string& text) {
   return text.find("]:") != std::string::npos;
 }
 
-// What cmark is compared on: each byte of an invalid UTF-8 sequence becomes \x01 (the scanner
-// differs there on purpose, see commonmark_blocks.h). The length stays, so offsets and columns
-// hold; cmark's scanners match \x01 (as the block scanner takes the original byte), and, like
-// the byte it replaces, it is no letter, space or punctuation to the inline rules (a letter
-// would make `<\x99ttps://x>` an autolink).
-inline std::string as_cmark_is_compared(std::string_view text) {
+// Each byte of an invalid UTF-8 sequence becomes \x01. The length stays, so offsets and
+// columns hold; cmark's scanners match \x01 (they stop at invalid UTF-8), and, like the byte it
+// replaces, it is no letter, space or punctuation to the inline rules (a letter would make
+// `<\x99ttps://x>` an autolink).
+inline std::string invalid_utf8_replaced(std::string_view text) {
   std::string out(text);
   for (std::size_t i = 0; i < out.size();) {
     Utf8Char c = decode_utf8(out, i);
@@ -100,17 +100,37 @@ inline std::string as_cmark_is_compared(std::string_view text) {
   return out;
 }
 
+inline std::string outline_report(const std::string& text, const char* first_name,
+                                  const MarkdownDocument& first, const char* second_name,
+                                  const MarkdownDocument& second) {
+  std::ostringstream report;
+  report << "--- input (" << text.size() << " bytes) ---\n"
+         << (text.size() < 3000 ? text : text.substr(0, 3000)) << "\n--- " << first_name << " ---\n"
+         << describe(first) << "--- " << second_name << " ---\n"
+         << describe(second);
+  return report.str();
+}
+
 // Empty when cmark and the block scanner build the same document from `text`, up to the
 // scanner's documented differences; otherwise both outlines, for the failure message.
 inline std::string outline_disagreement(const std::string& text) {
   auto source = std::make_shared<const SourceFile>("README.md", text);
-  // cmark reads invalid UTF-8 differently on purpose: it gets the text with such bytes
-  // replaced, and the scanner's outline is compared with the same change.
-  MarkdownDocument reference(
-      std::make_shared<const SourceFile>("README.md", as_cmark_is_compared(text)),
-      MarkdownParser::kCmark);
+  // The scanner takes invalid UTF-8 as bytes like any other, cmark does not (a deliberate
+  // difference, see commonmark_blocks.h): the scanner must find the same blocks where such
+  // bytes are \x01, and that text is what is compared with cmark.
+  std::string valid = invalid_utf8_replaced(text);
+  if (valid != text) {
+    MarkdownDocument original(source, MarkdownParser::kBlockScanner);
+    MarkdownDocument replaced(std::make_shared<const SourceFile>("README.md", valid),
+                              MarkdownParser::kBlockScanner);
+    if (comparable(original, false) != comparable(replaced, false)) {
+      return outline_report(text, "scanner", original, "scanner, invalid UTF-8 as \\x01", replaced);
+    }
+    return outline_disagreement(valid);
+  }
+  MarkdownDocument reference(source, MarkdownParser::kCmark);
   MarkdownDocument scanned(source, MarkdownParser::kBlockScanner);
-  std::string expected = comparable(reference), actual = as_cmark_is_compared(comparable(scanned));
+  std::string expected = comparable(reference), actual = comparable(scanned);
   if (expected == actual) return {};
   if (setext_under_definitions(text)) {
     // Compare again with each setext heading's first line taken from the scanner when cmark's
@@ -129,12 +149,7 @@ inline std::string outline_disagreement(const std::string& text) {
     }
     if (explained) return {};
   }
-  std::ostringstream report;
-  report << "--- input (" << text.size() << " bytes) ---\n"
-         << (text.size() < 3000 ? text : text.substr(0, 3000)) << "\n--- cmark ---\n"
-         << describe(reference) << "--- scanner ---\n"
-         << describe(scanned);
-  return report.str();
+  return outline_report(text, "cmark", reference, "scanner", scanned);
 }
 
 }  // namespace keplint::testing
