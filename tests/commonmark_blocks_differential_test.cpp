@@ -287,6 +287,16 @@ TEST(CommonmarkBlocksTest, ByteOrderMarkIsSkippedAndCounted) {
   EXPECT_EQ(doc.headings()[1].column, 1);
 }
 
+TEST(CommonmarkBlocksTest, LinkDefinitionAfterAByteOrderMark) {
+  // cmark skips the mark, so the first line defines a reference (fuzz find: it was missed).
+  MarkdownDocument doc = scanned("\xEF\xBB\xBF[a]: https://k8s.io\n\n# See [a]\n");
+  ASSERT_EQ(doc.link_references().size(), 1u);
+  EXPECT_EQ(doc.link_references()[0].id, "a");
+  EXPECT_EQ(doc.link_references()[0].target.link, "https://k8s.io");
+  EXPECT_EQ(doc.link_references()[0].offset, 3u);
+  EXPECT_EQ(testing::outline_disagreement("\xEF\xBB\xBF[a]: /u\nT\n===\n"), "");
+}
+
 TEST(CommonmarkBlocksTest, SetextHeadingBelowLinkDefinitionsStartsAtItsText) {
   // GitHub renders the definition invisibly and "Title" as the heading.
   MarkdownDocument doc = scanned("[a]: https://k8s.io\nTitle\n=====\n\nbody\n");

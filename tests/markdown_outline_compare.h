@@ -54,28 +54,34 @@ inline std::string describe(const MarkdownDocument& doc) {
 }
 
 // Everything the rules read, with setext text only where cmark's is reliable; without
-// `with_text`, only where things are (lines, columns, offsets).
-inline std::string comparable(const MarkdownDocument& doc, bool with_text = true) {
+// `with_text`, only where things are (lines, columns, offsets). `shift` is added to offsets
+// (but a line start at 0, the start of the file) and to columns on line 1: the outline of a file
+// without its byte order mark, as the scanner must report it with the mark.
+inline std::string comparable(const MarkdownDocument& doc, bool with_text = true,
+                              std::size_t shift = 0) {
+  auto line_start = [shift](std::size_t offset) { return offset == 0 ? 0 : offset + shift; };
   std::ostringstream s;
   for (const MarkdownHeading& h : doc.headings()) {
     s << "h" << h.level << (h.setext ? " setext" : "") << " " << h.line << "-" << h.end_line << ":"
-      << h.column << " " << h.begin << "-" << h.end << " " << h.body_end << "/" << h.section_end;
+      << h.column + (h.line == 1 ? static_cast<int>(shift) : 0) << " " << line_start(h.begin) << "-"
+      << h.end + shift << " " << h.body_end + shift << "/" << h.section_end + shift;
     if (with_text && (!h.setext || plain_setext(doc, h))) {
       s << " [" << h.content << "] [" << h.text << "] [" << h.html << "] [" << h.anchor_text << "]";
     }
     s << "\n";
   }
   for (const CodeBlock& c : doc.code_blocks()) {
-    s << "code " << c.first_line << "-" << c.last_line << (c.fenced ? " fenced " : " ") << c.begin
-      << "-" << c.end << "\n";
+    s << "code " << c.first_line << "-" << c.last_line << (c.fenced ? " fenced " : " ")
+      << line_start(c.begin) << "-" << c.end + shift << "\n";
   }
   for (const HtmlComment& c : doc.comments()) {
-    s << "comment " << c.begin << ".." << c.end << (c.terminated ? "" : " open") << "\n";
+    s << "comment " << c.begin + shift << ".." << c.end + shift << (c.terminated ? "" : " open")
+      << "\n";
   }
-  for (std::size_t o : doc.stray_comment_closers()) s << "stray " << o << "\n";
+  for (std::size_t o : doc.stray_comment_closers()) s << "stray " << o + shift << "\n";
   for (const LinkReferenceDefinition& r : doc.link_references()) {
     if (with_text) s << "ref " << r.id << " " << r.target.link << " " << r.target.title;
-    s << " @" << r.offset << "\n";
+    s << " @" << r.offset + shift << "\n";
   }
   return s.str();
 }
@@ -118,6 +124,20 @@ inline std::string outline_disagreement(const std::string& text) {
   // The scanner takes invalid UTF-8 as bytes like any other, cmark does not (a deliberate
   // difference, see commonmark_blocks.h): the scanner must find the same blocks where such
   // bytes are \x01, and that text is what is compared with cmark.
+  // A leading byte order mark: the scanner skips it and counts it in columns and offsets (cmark
+  // counts it nowhere), so it must report the outline of the rest shifted by three bytes, and
+  // the rest is what is compared with cmark.
+  constexpr std::string_view kBom = "\xEF\xBB\xBF";
+  if (text.starts_with(kBom)) {
+    std::string rest = text.substr(kBom.size());
+    MarkdownDocument with_mark(source, MarkdownParser::kBlockScanner);
+    MarkdownDocument without(std::make_shared<const SourceFile>("README.md", rest),
+                             MarkdownParser::kBlockScanner);
+    if (comparable(with_mark) != comparable(without, true, kBom.size())) {
+      return outline_report(text, "scanner", with_mark, "scanner, without the mark", without);
+    }
+    return outline_disagreement(rest);
+  }
   std::string valid = invalid_utf8_replaced(text);
   if (valid != text) {
     MarkdownDocument original(source, MarkdownParser::kBlockScanner);

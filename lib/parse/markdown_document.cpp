@@ -389,6 +389,10 @@ void MarkdownDocument::scan_link_references() {
     std::string_view text = source_->line_text(line);
     std::size_t offset = source_->line_offset(line);
     if (offset_in_code(offset)) continue;  // not in_code_block(): we are inside parse()
+    if (line == 1 && text.starts_with("\xEF\xBB\xBF")) {  // a byte order mark is not text
+      text.remove_prefix(3);
+      offset += 3;
+    }
     std::optional<LinkDefinitionLine> def = parse_link_definition_line(text);
     if (!def) continue;
     for (char& c : def->id) c = (c >= 'A' && c <= 'Z') ? static_cast<char>(c + 32) : c;
