@@ -18,7 +18,8 @@ namespace keplint::testing {
 // lines hold no container syntax and no lone CR (which cmark never sees: MarkdownDocument gives
 // it a space there), so text is compared for those.
 inline bool plain_setext(const MarkdownDocument& doc, const MarkdownHeading& h) {
-  if (h.column != 1) return false;
+  bool after_mark = h.line == 1 && doc.source().text().starts_with("\xEF\xBB\xBF");
+  if (h.column != (after_mark ? 4 : 1)) return false;
   for (int l = h.line; l <= h.end_line; ++l) {
     std::string_view line = doc.source().line_text(l);
     if (line.find_first_of(">\t") != std::string_view::npos) return false;
