@@ -76,11 +76,7 @@ const std::vector<std::string>& fragments() {
 }
 
 std::string mutate(std::string_view text, std::mt19937& rng) {
-  using testing::LineEdit;
-  static const std::vector<LineEdit> kEdits = {LineEdit::kDelete, LineEdit::kDuplicate,
-                                               LineEdit::kPrefixFragment, LineEdit::kInsertFragment,
-                                               LineEdit::kFragmentLine};
-  return testing::mutate_lines(text, fragments(), kEdits, 6, rng);
+  return testing::mutate_lines(text, fragments(), testing::markdown_line_edits(), 6, rng);
 }
 
 TEST(GomarkdownBlocksDifferentialTest, FixturesAndMutations) {

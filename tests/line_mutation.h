@@ -32,6 +32,14 @@ enum class LineEdit {
   kDeleteByte,      // one byte of a line removed
 };
 
+// The edits for Markdown: lines lost, repeated, or given a fragment (a marker, a fence, ...).
+inline const std::vector<LineEdit>& markdown_line_edits() {
+  static const std::vector<LineEdit> kEdits = {LineEdit::kDelete, LineEdit::kDuplicate,
+                                               LineEdit::kPrefixFragment, LineEdit::kInsertFragment,
+                                               LineEdit::kFragmentLine};
+  return kEdits;
+}
+
 // Applies 1 to `max_edits` edits, each picked from `edits` with a fragment from `fragments`,
 // and drops the final newline one time in four.
 inline std::string mutate_lines(std::string_view text, const std::vector<std::string>& fragments,
