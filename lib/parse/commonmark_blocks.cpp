@@ -5,6 +5,8 @@
 #include <cstdint>
 #include <cstring>
 
+#include "document/utf8.h"
+
 namespace keplint {
 namespace {
 
@@ -448,8 +450,7 @@ class BlockScanner {
     stack_.push_back({});
     stack_.back().start_line = 1;
     stack_.back().start_column = 1;
-    std::size_t pos = 0;
-    if (text_.size() >= 3 && text_.substr(0, 3) == "\xEF\xBB\xBF") pos = 3;
+    std::size_t pos = byte_order_mark_length(text_);
     has_nul_ = text_.find('\0') != std::string_view::npos;
     while (pos < text_.size()) {
       std::size_t nl = text_.find('\n', pos);

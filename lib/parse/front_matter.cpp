@@ -1,5 +1,7 @@
 #include "parse/front_matter.h"
 
+#include "document/utf8.h"
+
 namespace keplint {
 
 namespace {
@@ -19,7 +21,7 @@ bool is_fence(std::string_view line, bool closing) {
 }  // namespace
 
 std::optional<FrontMatter> split_front_matter(std::string_view text) {
-  std::size_t pos = text.substr(0, 3) == "\xEF\xBB\xBF" ? 3 : 0;
+  std::size_t pos = byte_order_mark_length(text);
   std::size_t eol = text.find('\n', pos);
   if (eol == std::string_view::npos || !is_fence(text.substr(pos, eol + 1 - pos), false)) {
     return std::nullopt;

@@ -5,6 +5,7 @@
 #include <algorithm>
 #include <array>
 
+#include "document/utf8.h"
 #include "parse/commonmark_blocks.h"
 #include "parse/link_definition.h"
 
@@ -389,9 +390,10 @@ void MarkdownDocument::scan_link_references() {
     std::string_view text = source_->line_text(line);
     std::size_t offset = source_->line_offset(line);
     if (offset_in_code(offset)) continue;  // not in_code_block(): we are inside parse()
-    if (line == 1 && text.starts_with("\xEF\xBB\xBF")) {  // a byte order mark is not text
-      text.remove_prefix(3);
-      offset += 3;
+    if (line == 1) {                       // a byte order mark is not text
+      std::size_t bom = byte_order_mark_length(text);
+      text.remove_prefix(bom);
+      offset += bom;
     }
     std::optional<LinkDefinitionLine> def = parse_link_definition_line(text);
     if (!def) continue;

@@ -2,6 +2,7 @@
 
 #include <cstring>
 
+#include "document/utf8.h"
 #include "parse/markdown_document.h"
 
 namespace keplint {
@@ -196,7 +197,7 @@ std::vector<DirectiveComment> yaml_directives(const SourceFile& source, std::siz
   int block_parent = -1;  // inside a block scalar whose content is indented past this
   for (int l = first; l <= last; ++l) {
     std::string_view line = source.line_text(l);
-    std::size_t bom = l == 1 && line.substr(0, 3) == "\xEF\xBB\xBF" ? 3 : 0;  // not content
+    std::size_t bom = l == 1 ? byte_order_mark_length(line) : 0;  // not content
     line.remove_prefix(bom);
     std::size_t slot = static_cast<std::size_t>(l - first);
     if (block_parent >= 0) {

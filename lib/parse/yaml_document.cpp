@@ -11,6 +11,7 @@
 #include <sstream>
 #include <unordered_map>
 
+#include "document/utf8.h"
 #include "parse/simple_yaml.h"
 
 namespace keplint {
@@ -306,7 +307,7 @@ YamlDocument YamlDocument::parse(SourcePtr source, std::size_t offset, std::size
   int line_shift = doc.source_->position_of(offset).line - 1;
   std::string_view slice = std::string_view(text).substr(offset, length);
 
-  int bom = text.compare(offset, 3, "\xEF\xBB\xBF") == 0 ? 3 : 0;
+  int bom = static_cast<int>(byte_order_mark_length(slice));
   // The fast path for plain block YAML emits yaml-cpp's events itself; anything else, and any
   // document that hits a limit, is read by yaml-cpp.
   {
