@@ -62,6 +62,30 @@ bench whole-repo "$cmd_whole"
 bench one-kep "$cmd_one"
 bench one-kep-j1 "$cmd_one_j1"
 
+# Pull requests: the corpus committed as the base, an edit on a branch. `--changed-from` lints
+# the change's proposals at the head and at the base (from git objects) and compares them;
+# --no-base-compare is the same run without the base, for the ratio.
+pr_dir=$(mktemp -d)
+trap 'rm -rf "$pr_dir"' EXIT
+make_pr() {  # name edit-command
+  local dir="$pr_dir/$1"
+  cp -r "$repo" "$dir"
+  chmod -R u+w "$dir"
+  git -C "$dir" init -q -b master
+  git -C "$dir" -c user.name=bench -c user.email=bench@example.com add -A
+  git -C "$dir" -c user.name=bench -c user.email=bench@example.com commit -q -m base
+  git -C "$dir" checkout -q -b pr
+  (cd "$dir" && eval "$2")
+  git -C "$dir" -c user.name=bench -c user.email=bench@example.com commit -q -am edit
+}
+make_pr one-kep "sed -i 's/^status: implemented/status: implementd/' $kep/kep.yaml"
+make_pr template "printf '\\nA new paragraph.\\n' >> keps/NNNN-kep-template/README.md"
+pr=(--sigs "$sigs" --quiet --color never --exit-zero --changed-from master)
+bench pr-one-kep "$(q "$binary" --repo "$pr_dir/one-kep" "${pr[@]}")"
+bench pr-one-kep-nobase "$(q "$binary" --repo "$pr_dir/one-kep" "${pr[@]}" --no-base-compare)"
+bench pr-template "$(q "$binary" --repo "$pr_dir/template" "${pr[@]}")"
+bench pr-template-nobase "$(q "$binary" --repo "$pr_dir/template" "${pr[@]}" --no-base-compare)"
+
 # Peak resident memory: the largest of five runs, from GNU time (KiB).
 peak_rss() {  # command...
   local max=0 kb out="$results/.rss"
@@ -81,16 +105,25 @@ echo
 python3 - "$results" "$rss_whole" "$rss_one" <<'PY'
 import json, sys
 results, rss_whole, rss_one = sys.argv[1], int(sys.argv[2]), int(sys.argv[3])
-targets = {"whole-repo": 0.200, "one-kep": 0.015, "one-kep-j1": 0.015}
+targets = {"whole-repo": 0.200, "one-kep": 0.015, "one-kep-j1": 0.015,
+           "pr-one-kep-nobase": None, "pr-one-kep": None, "pr-template-nobase": None,
+           "pr-template": 1.0}
 # Wall-clock medians are the target; user+system CPU (means) show the work done when the machine
 # is loaded by other processes and wall time mostly measures waiting for a core.
-print(f"{'case':<12} {'median':>10} {'mean':>10} {'min':>10} {'max':>10} {'cpu':>10} {'runs':>5}  target")
+print(f"{'case':<18} {'median':>10} {'mean':>10} {'min':>10} {'max':>10} {'cpu':>10} {'runs':>5}  target")
+medians = {}
 for name, target in targets.items():
     r = json.load(open(f"{results}/{name}.json"))["results"][0]
-    verdict = "ok" if r["median"] <= target else "OVER"
+    medians[name] = r["median"]
     cpu = r["user"] + r["system"]
-    print(f"{name:<12} {r['median']*1000:8.1f}ms {r['mean']*1000:8.1f}ms {r['min']*1000:8.1f}ms "
-          f"{r['max']*1000:8.1f}ms {cpu*1000:8.1f}ms {len(r['times']):>5}  <= {target*1000:.0f} ms {verdict}")
+    goal = "" if target is None else f"<= {target*1000:.0f} ms " + ("ok" if r["median"] <= target else "OVER")
+    print(f"{name:<18} {r['median']*1000:8.1f}ms {r['mean']*1000:8.1f}ms {r['min']*1000:8.1f}ms "
+          f"{r['max']*1000:8.1f}ms {cpu*1000:8.1f}ms {len(r['times']):>5}  {goal}")
+# The base comparison's cost, as a ratio to the same run without it (target: within 2x).
+for case in ("pr-one-kep", "pr-template"):
+    ratio = medians[case] / medians[case + "-nobase"]
+    print(f"base comparison {case}: {ratio:.2f}x the run without it  <= 2.00x " +
+          ("ok" if ratio <= 2.0 else "OVER"))
 for name, kib in (("whole-repo", rss_whole), ("one-kep", rss_one)):
     verdict = "ok" if kib <= 100 * 1024 else "OVER"
     print(f"peak RSS {name:<12} {kib/1024:6.1f} MiB  <= 100 MiB {verdict}")

@@ -277,7 +277,10 @@ TEST_F(CliFilterModeTest, AddedReportsFindingsOnAddedLinesAndDecidesTheExitCode)
   ProcessResult fixed = run("added");
   EXPECT_THAT(findings(fixed), ElementsAre("T003 keps/sig-a/1-one/kep.yaml:1"));
   EXPECT_EQ(fixed.exit_code, 0) << fixed.out << fixed.err;  // T003 is a warning
-  EXPECT_EQ(run("nofilter").exit_code, 1);
+  // The unknown SIGs were there before the change: they fail only when asked.
+  EXPECT_EQ(run("nofilter").exit_code, 0);
+  EXPECT_EQ(run("nofilter", {"--fail-on-pre-existing"}).exit_code, 1);
+  EXPECT_EQ(run("nofilter", {"--no-base-compare"}).exit_code, 1);
 }
 
 TEST_F(CliFilterModeTest, FilterModesNeedAChangedFileSet) {
@@ -314,7 +317,9 @@ TEST_F(CliCiTest, AnnotationsGoToTheChangedLinesFirst) {
   write("SHARED", "changed\n");  // every KEP is linted, only sig-z's lines are added
   commit_all(root_, "change");
 
-  ProcessResult r = lint({"--changed-from", "main"}, {{"GITHUB_ACTIONS", "true"}});
+  // Without the base comparison, all thirteen are errors competing for ten slots.
+  ProcessResult r =
+      lint({"--changed-from", "main", "--no-base-compare"}, {{"GITHUB_ACTIONS", "true"}});
   EXPECT_EQ(r.exit_code, 1) << r.err;
   std::vector<std::string> lines = lines_of(r.out);
   ASSERT_GE(lines.size(), 14u) << r.out;
@@ -329,6 +334,27 @@ TEST_F(CliCiTest, AnnotationsGoToTheChangedLinesFirst) {
   EXPECT_THAT(r.out,
               HasSubstr("::notice title=kep-lint::3 more findings (3 errors) not annotated"));
   EXPECT_EQ(lines.back(), "kep-lint: 13 errors in 13 proposals");
+
+  // With it, the one the change introduced is the only error; the twelve it found on main are
+  // notices (nine slots, the tenth is the overflow notice's).
+  ProcessResult compared = lint({"--changed-from", "main"}, {{"GITHUB_ACTIONS", "true"}});
+  EXPECT_EQ(compared.exit_code, 1) << compared.err;
+  lines = lines_of(compared.out);
+  ASSERT_GE(lines.size(), 14u) << compared.out;
+  EXPECT_THAT(lines[0], StartsWith("::error file=keps/sig-b/99-new/kep.yaml,line=4,"));
+  int notices = 0;
+  errors = plain = 0;
+  for (const std::string& line : lines) {
+    errors += line.starts_with("::error ");
+    notices +=
+        line.starts_with("::notice ") && line.find("(pre-existing error)") != std::string::npos;
+    plain += line.starts_with("  - ");
+  }
+  EXPECT_EQ(errors, 1);
+  EXPECT_EQ(notices, 9);
+  EXPECT_EQ(plain, 3);
+  EXPECT_THAT(lines.back(), StartsWith("kep-lint: 1 error introduced in 13 proposals; 12 errors "
+                                       "pre-existing (also at base "));
 }
 
 // ---- shallow clones --------------------------------------------------------------------------

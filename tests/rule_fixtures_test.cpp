@@ -289,7 +289,8 @@ LintRun run_lint(const fs::path& repo, const std::string& pack, const Fixture& f
   lint_options.jobs = 2;
   if (changed_set) lint_options.changed_files = s.repo->walk("");
   Report report = lint(*s.run, lint_options);
-  if (auto baseline = load_run_baseline("", s.config, *s.repo, s.repo->max_file_size())) {
+  if (auto baseline =
+          load_run_baseline("", s.config, *s.repo, *s.settings, s.repo->max_file_size())) {
     apply_baseline(report, *baseline);
   }
   LintRun out;

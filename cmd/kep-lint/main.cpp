@@ -11,6 +11,7 @@
 #include <sstream>
 
 #include "ci_options.h"
+#include "engine/base_comparison.h"
 #include "engine/baseline_file.h"
 #include "engine/change_filter.h"
 #include "engine/engine_rules.h"
@@ -61,6 +62,9 @@ struct LintArgs {
   std::optional<std::string> max_file_size;  // set, even to "", when given
   std::string baseline;
   std::string write_baseline;
+  bool no_base_compare = false;
+  bool fail_on_pre_existing = false;
+  std::string settings_from = "base";
   std::vector<std::string> paths;
   cli::CiArgs ci;
 };
@@ -101,14 +105,14 @@ bool use_color(const std::string& mode, const std::string& path) {
 
 // The run's changed-file set, when it has one. Lines cost a full diff: only a filter mode on
 // lines, or the GitHub annotations' ranking, needs them.
-std::optional<ResolvedChanges> run_changes(const LintArgs& args, const Repository& repo,
+std::optional<ResolvedChanges> run_changes(const LintArgs& args, const fs::path& root,
                                            const CiEnvironment& ci, bool want_lines) {
   if (args.changed_from.empty() && args.files_from.empty()) return std::nullopt;
   ChangeRequest request;
   request.changed_from = args.changed_from;
   request.files_from = args.files_from;
   request.detail = want_lines ? LineDetail::FilesAndLines : LineDetail::FilesOnly;
-  return resolve_changes(request, repo.root(), ci, std::cin);
+  return resolve_changes(request, root, ci, std::cin);
 }
 
 void list_rules(const Pack& pack) {
@@ -161,6 +165,45 @@ LintOptions make_lint_options(const LintArgs& args, const Session& session,
     lint_options.paths.push_back(repo_path_argument(*session.repo, p));
   }
   return lint_options;
+}
+
+// Settings files the change edits are not what judged it (the base's were): say so.
+std::vector<std::string> settings_edit_notes(const Session& session, const ChangeSet& changes) {
+  std::vector<std::string> notes;
+  if (!session.settings_from_base()) return notes;
+  for (const ChangedFile& f : changes.files) {
+    for (const std::string& setting : session.settings_paths) {
+      bool match = setting.ends_with('/') ? f.path.starts_with(setting) : f.path == setting;
+      if (!match) continue;
+      notes.push_back(f.path + " is " + std::string(status_name(f.status)) +
+                      " by this change, but it configures the gate: this run used the base "
+                      "revision's version (" +
+                      session.base_repo->commit().substr(0, 12) +
+                      "); the change takes effect after merge (--settings-from worktree uses "
+                      "the working tree's)");
+      break;
+    }
+  }
+  return notes;
+}
+
+// Lints the base revision with the same settings and marks the head's findings it already had.
+void compare_with_base(const Session& session, const LintOptions& lint_options,
+                       const ResolvedChanges& changes, Report& report, bool quiet) {
+  Report base = lint(*session.base_run, lint_options);
+  std::map<std::string, std::string> renamed;
+  for (const ChangedFile& f : changes.set.files) {
+    if (f.status == ChangedFile::Status::Renamed) renamed[f.path] = f.old_path;
+  }
+  BaseComparison result = mark_pre_existing(report.findings, base.findings, renamed);
+  report.base_commit = session.base_repo->commit();
+  if (!quiet) {
+    std::cerr << "kep-lint: compared with the base revision " << report.base_commit.substr(0, 12)
+              << ": " << count_noun(static_cast<int>(result.introduced), "finding")
+              << " introduced by the change, " << result.pre_existing
+              << " pre-existing (reported apart; they fail the run only with "
+                 "--fail-on-pre-existing)\n";
+  }
 }
 
 // `kep-lint toc FILE...`: print the TOC mdtoc would generate, like mdtoc without --inplace.
@@ -252,12 +295,21 @@ int run_lint(const LintArgs& args) {
                                  [](const OutputSpec& o) { return o.format == "github"; });
   bool want_lines = filter_needs_lines(filter) || annotations;
 
+  // The change is resolved first: its base revision is where the gate's settings come from.
+  std::optional<ResolvedChanges> changes;
+  if (!args.list_rules) {
+    changes = run_changes(args, Repository(args.repo).root(), ci, want_lines);
+    if (changes && !changes->set.base_commit.empty() &&
+        (!args.no_base_compare || args.settings_from == "base")) {
+      options.base_commit = changes->set.base_commit;
+      options.settings_from_worktree = args.settings_from == "worktree";
+    }
+  }
   Session session = open_session(options);
   if (args.list_rules) {
     list_rules(*session.pack);
     return 0;
   }
-  std::optional<ResolvedChanges> changes = run_changes(args, *session.repo, ci, want_lines);
   LintOptions lint_options = make_lint_options(args, session, changes);
 
   if (args.fix) {
@@ -276,7 +328,7 @@ int run_lint(const LintArgs& args) {
       }
       if (outcome.fixed.empty()) break;
       session = open_session(options);
-      changes = run_changes(args, *session.repo, ci, want_lines);
+      changes = run_changes(args, session.repo->root(), ci, want_lines);
       lint_options = make_lint_options(args, session, changes);
     }
   }
@@ -286,6 +338,12 @@ int run_lint(const LintArgs& args) {
   session.check_datasets();
   if (!args.quiet) {
     for (const std::string& note : session.notes()) print_error(note);
+    if (changes) {
+      for (const std::string& note : settings_edit_notes(session, changes->set)) print_error(note);
+    }
+  }
+  if (session.base_run && !args.no_base_compare) {
+    compare_with_base(session, lint_options, *changes, report, args.quiet);
   }
 
   if (!args.write_baseline.empty()) {
@@ -302,8 +360,9 @@ int run_lint(const LintArgs& args) {
     }
     return 0;
   }
-  if (std::optional<Baseline> baseline = load_run_baseline(
-          args.baseline, session.config, *session.repo, session.repo->max_file_size())) {
+  if (std::optional<Baseline> baseline =
+          load_run_baseline(args.baseline, session.config, *session.repo, *session.settings,
+                            session.repo->max_file_size())) {
     BaselineResult result = apply_baseline(report, *baseline);
     if (!args.quiet) {
       std::cerr << "kep-lint: baseline " << escape_for_terminal(baseline->file) << ": "
@@ -347,6 +406,7 @@ int run_lint(const LintArgs& args) {
     ReporterOptions ro;
     ro.color = spec.format == "text" && use_color(args.color, spec.path);
     ro.fail_level = fail_level;  // JUnit fails the cases the exit code fails on
+    ro.pre_existing_fails = args.fail_on_pre_existing;
     ro.github_log =
         spec.path.empty() && (ci.github_actions_log || ci.kind == CiKind::GitHubActions);
     ro.step_summary = step_summary;
@@ -358,8 +418,10 @@ int run_lint(const LintArgs& args) {
 
   int failing = 0, warnings = 0;
   for (const Finding& f : report.findings) {
-    if (f.severity >= fail_level) ++failing;
-    if (f.severity == Severity::Warning) ++warnings;
+    if (finding_fails(f, fail_level, args.fail_on_pre_existing)) ++failing;
+    if (f.severity == Severity::Warning && (!f.pre_existing || args.fail_on_pre_existing)) {
+      ++warnings;
+    }
   }
   if (args.exit_zero) return 0;
   if (failing > 0) return 1;
@@ -413,6 +475,16 @@ int main(int argc, char** argv) {
       "Record this run's findings in FILE (kept: entries of what it did not lint), exit 0");
   app.add_flag("--dry-run", args.dry_run,
                "With --fix: print a unified diff, write nothing, exit 1 if anything would change");
+  app.add_flag("--no-base-compare", args.no_base_compare,
+               "With --changed-from: do not lint the base revision; every finding of the "
+               "change's proposals counts as introduced by it");
+  app.add_flag("--fail-on-pre-existing", args.fail_on_pre_existing,
+               "Findings the base revision already had fail the run too");
+  app.add_option("--settings-from", args.settings_from,
+                 "With --changed-from: read the repository's config, pack, datasets, baseline "
+                 "and template from the base revision (default) or the working tree")
+      ->check(CLI::IsMember({"base", "worktree"}))
+      ->capture_default_str();
   cli::add_ci_options(app, args.ci);
 
   CLI::App* report = app.add_subcommand(

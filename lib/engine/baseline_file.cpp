@@ -24,10 +24,23 @@ std::optional<Baseline> read_baseline_file(const std::string& path, const Reposi
 }
 
 std::optional<Baseline> load_run_baseline(const std::string& cli_path, const Config& config,
-                                          const Repository& repo, std::size_t max_file_size) {
-  if (!cli_path.empty()) return read_baseline_file(cli_path, repo, max_file_size);
+                                          const Repository& repo, const Repository& settings,
+                                          std::size_t max_file_size) {
+  if (!cli_path.empty()) {
+    // Inside the repository, a baseline is a setting: read from the settings revision.
+    std::string rel = repo.relative_to_root(fs::absolute(cli_path));
+    if (rel.empty() || &settings == &repo) {
+      return read_baseline_file(cli_path, repo, max_file_size);
+    }
+    ReadResult r = settings.read(rel);
+    if (!r.ok()) {
+      std::string at = settings.commit().empty() ? "" : " at " + settings.commit().substr(0, 12);
+      throw RuleError(cli_path, {1, 1}, "cannot read baseline" + at + ": " + r.detail);
+    }
+    return parse_baseline(r.source);
+  }
   if (config.baseline.empty()) return std::nullopt;
-  ReadResult r = repo.read(config.baseline);
+  ReadResult r = settings.read(config.baseline);
   if (!r.ok()) {
     throw RuleError(config.file, config.baseline_position,
                     "baseline '" + config.baseline + "': " + r.detail);

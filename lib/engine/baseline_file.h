@@ -18,8 +18,11 @@ std::optional<Baseline> read_baseline_file(const std::string& path, const Reposi
                                            std::size_t max_file_size, bool missing_ok = false);
 
 // The baseline of a lint run: `cli_path` when given, else the config's `baseline:`, else none.
+// Both are settings: the config's, and a `cli_path` inside the repository, are read from
+// `settings` (the base revision when a pull request is linted; else `repo` itself).
 std::optional<Baseline> load_run_baseline(const std::string& cli_path, const Config& config,
-                                          const Repository& repo, std::size_t max_file_size);
+                                          const Repository& repo, const Repository& settings,
+                                          std::size_t max_file_size);
 
 // Writes the entries to `path` atomically; throws std::runtime_error when it cannot.
 void write_baseline_file(const std::string& path, const std::vector<BaselineEntry>& entries);

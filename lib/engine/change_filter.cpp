@@ -62,6 +62,9 @@ std::vector<Finding> filter_findings(Report& report, const ChangeSet& changes, F
   std::set<std::string> proposals(report.changed_proposals.begin(), report.changed_proposals.end());
 
   auto keep = [&](const Finding& f) {
+    // What the change introduced is its own, wherever it points (a deleted heading's finding
+    // lands on no added line).
+    if (!report.base_commit.empty() && !f.pre_existing) return true;
     if (f.range.start.line <= 0 || f.about_file) {
       return (!f.proposal.empty() && proposals.count(f.proposal) > 0) || files.count(f.path) > 0;
     }

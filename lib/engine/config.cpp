@@ -7,15 +7,20 @@
 namespace keplint {
 
 Config load_config(const Repository& repo, const std::string& explicit_path) {
-  Config config;
   std::string path = explicit_path.empty() ? ".kep-lint.yaml" : explicit_path;
   ReadResult r = repo.read(path);
   if (!r.ok()) {
-    if (r.status == ReadResult::Status::NotFound && explicit_path.empty()) return config;
+    if (r.status == ReadResult::Status::NotFound && explicit_path.empty()) return Config{};
     throw RuleError(path, {1, 1}, "cannot read config: " + r.detail);
   }
+  return parse_config(r.source);
+}
+
+Config parse_config(const SourcePtr& source) {
+  Config config;
+  const std::string& path = source->path();
   config.file = path;
-  YamlDocument doc = YamlDocument::parse(r.source);
+  YamlDocument doc = YamlDocument::parse(source);
   for (const YamlProblem& p : doc.problems()) throw RuleError(path, p.range.start, p.message);
   if (!doc.root()) return config;  // an empty file is an empty config
   Params p(doc.root(), path, "config");

@@ -42,5 +42,7 @@ constexpr std::size_t kMaxFileSizeCeiling = std::size_t{1} << 30;
 
 // Reads `.kep-lint.yaml` (or `explicit_path`, repo-relative) when present. Throws RuleError.
 Config load_config(const Repository& repo, const std::string& explicit_path = "");
+// The config in `source` (named by its path). Throws RuleError.
+Config parse_config(const SourcePtr& source);
 
 }  // namespace keplint

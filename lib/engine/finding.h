@@ -38,7 +38,17 @@ struct Finding {
   // Set when the run knows the change's added lines and the range touches one: such findings
   // get GitHub's few annotation slots first.
   bool on_changed_line = false;
+  // Set by the base comparison: the base revision has the same finding, so the change did not
+  // introduce it. Reported apart, and does not fail the run unless asked.
+  bool pre_existing = false;
 };
+
+// Whether a finding fails the run: at or above `fail_level`, and introduced by the change
+// unless pre-existing findings fail too.
+inline bool finding_fails(const Finding& f, Severity fail_level, bool pre_existing_fails) {
+  Severity shown = f.severity == Severity::Off ? Severity::Info : f.severity;
+  return shown >= fail_level && (!f.pre_existing || pre_existing_fails);
+}
 
 // Deterministic report order: path, line, column, rule id, message.
 bool finding_less(const Finding& a, const Finding& b);
@@ -60,6 +70,9 @@ struct Report {
   // empty for a whole-repository run.
   std::vector<std::string> changed_proposals;
   std::string tool_version;
+  // The commit the findings were compared with (findings then carry pre_existing); empty when
+  // there was no comparison.
+  std::string base_commit;
   // What each rule ran on (for suppressions and baselines); null for reports not made by lint().
   std::shared_ptr<const RunCoverage> coverage;
 };

@@ -108,7 +108,7 @@ std::vector<FileRule> file_rules(const RunContext& run) {
     if (!rule.file_level()) continue;
     FileRule fr{&rule, {}};
     if (!rule.exclude_list.empty()) {
-      if (ReadResult r = run.repo().read(rule.exclude_list); r.ok()) {
+      if (ReadResult r = run.settings_repo().read(rule.exclude_list); r.ok()) {
         for (int line = 1; line <= r.source->line_count(); ++line) {
           std::string_view text = r.source->line_text(line);
           while (!text.empty() && (text.back() == ' ' || text.back() == '\t'))

@@ -47,7 +47,7 @@ std::vector<std::string> RunContext::proposals_with_key(std::string_view key) co
 const LoadedDocument* RunContext::shared_document(std::string_view role) const {
   std::call_once(shared_loaded_, [&] {
     for (const DocumentSpec& spec : pack_.layout.shared_documents) {
-      LoadedDocument doc = load_file_document(repo_, spec.path_template);
+      LoadedDocument doc = load_file_document(settings_, spec.path_template);
       shared_.emplace_back(spec.role, std::move(doc));
     }
     for (std::size_t i = 0; i < shared_.size(); ++i) {

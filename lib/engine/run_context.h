@@ -21,14 +21,18 @@ class RunContext {
 
   // Datasets may still be loading (a large sigs.yaml parses while proposals do); rules that need
   // one wait for it.
+  // `settings`: where the run's reference files (shared documents such as the template, a
+  // rule's exclude list) are read; the trusted base revision when a pull request is linted.
   RunContext(const Repository& repo, const Pack& pack, std::shared_future<Datasets> datasets,
-             std::map<std::string, std::string> variables)
+             std::map<std::string, std::string> variables, const Repository* settings = nullptr)
       : repo_(repo),
+        settings_(settings ? *settings : repo),
         pack_(pack),
         datasets_(std::move(datasets)),
         variables_(std::move(variables)) {}
 
   const Repository& repo() const { return repo_; }
+  const Repository& settings_repo() const { return settings_; }
   const Pack& pack() const { return pack_; }
   const Layout& layout() const { return pack_.layout; }
   const Dataset* dataset(std::string_view name) const;
@@ -58,6 +62,7 @@ class RunContext {
 
  private:
   const Repository& repo_;
+  const Repository& settings_;
   const Pack& pack_;
   std::shared_future<Datasets> datasets_;
   std::map<std::string, std::string> variables_;

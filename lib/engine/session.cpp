@@ -4,6 +4,8 @@
 #include <stdexcept>
 
 #include "engine/engine_rules.h"
+#include "repo/git.h"
+#include "repo/user_file.h"
 
 namespace keplint {
 
@@ -27,8 +29,11 @@ Pack load_repository_pack(const Repository& repo, const std::string& dir) {
   return load_pack((repo.root() / dir).generic_string(), files);
 }
 
+// A pack by name: from --rules when given, else built in. Only a pack the (trusted) config
+// names may come from a directory inside the repository: one named on the command line, or
+// found by detection, is never replaced by a directory a pull request can add.
 Pack load_named_pack(const SessionOptions& options, const std::string& name,
-                     const Repository& repo) {
+                     const Repository* repo_packs) {
   if (!options.rules_dir.empty()) {
     fs::path dir = options.rules_dir / name;
     if (!fs::exists(dir / "pack.yaml")) {
@@ -38,8 +43,9 @@ Pack load_named_pack(const SessionOptions& options, const std::string& name,
     }
     return load_pack_directory(dir);
   }
-  // A pack directory inside the repository wins over a built-in of the same name.
-  if (repo.is_file(name + "/pack.yaml")) return load_repository_pack(repo, name);
+  if (repo_packs && repo_packs->is_file(name + "/pack.yaml")) {
+    return load_repository_pack(*repo_packs, name);
+  }
   return load_builtin_pack(name);
 }
 
@@ -54,48 +60,80 @@ std::vector<std::string> available_packs(const SessionOptions& options) {
   return names;
 }
 
+// A path the user gave, as a repo-relative path when it lies inside the repository (relative
+// paths are tried against the current directory first, then the repository); empty otherwise.
+std::string inside_repository(const Repository& repo, const fs::path& path) {
+  fs::path candidate = path;
+  std::error_code ec;
+  if (candidate.is_relative() && !fs::exists(candidate, ec) && fs::exists(repo.root() / path, ec)) {
+    candidate = repo.root() / path;
+  }
+  return repo.relative_to_root(candidate);
+}
+
+std::unique_ptr<Pack> choose_pack(const SessionOptions& options, const Session& s) {
+  std::string name = !options.pack.empty() ? options.pack : s.config.pack;
+  if (!name.empty()) {
+    // A repository pack only when the config names it.
+    const Repository* repo_packs = options.pack.empty() ? s.settings : nullptr;
+    return std::make_unique<Pack>(load_named_pack(options, name, repo_packs));
+  }
+  if (!options.rules_dir.empty() && fs::exists(options.rules_dir / "pack.yaml")) {
+    return std::make_unique<Pack>(load_pack_directory(options.rules_dir));
+  }
+  // Detection: the first pack whose marker paths exist in the repository.
+  for (const std::string& candidate : available_packs(options)) {
+    Pack pack = load_named_pack(options, candidate, nullptr);
+    for (const std::string& marker : pack.detect) {
+      if (s.repo->is_directory(marker) || s.repo->is_file(marker)) {
+        return std::make_unique<Pack>(std::move(pack));
+      }
+    }
+  }
+  throw std::runtime_error("no rule pack applies to " + s.repo->root().string() +
+                           "; name one with --pack or `pack:` in .kep-lint.yaml");
+}
+
 }  // namespace
 
 Session open_session(const SessionOptions& options) {
-  // Dataset files named on the command line (a 200 KB sigs.yaml) are read and parsed while the
-  // config and the pack load.
-  std::map<std::string, std::shared_future<std::shared_ptr<const DatasetFile>>> preread;
-  for (const auto& [name, file] : options.dataset_files) {
-    if (!fs::is_regular_file(file)) continue;  // reported once the pack is known
-    preread.emplace(name, std::async(std::launch::async, [name = name, file = file] {
-                            return read_dataset_file(name, file);
-                          }).share());
-  }
-
   Session s;
   s.repo = std::make_unique<Repository>(options.repo_dir);
-  s.config = load_config(*s.repo, options.config_path);
-  s.repo->set_max_file_size(options.max_file_size.value_or(
-      s.config.max_file_size.value_or(Repository::kDefaultMaxFileSize)));
+  s.settings = s.repo.get();
+  if (!options.base_commit.empty()) {
+    GitRepo git = GitRepo::open(s.repo->root());
+    std::string prefix = s.repo->root().lexically_relative(git.top_level()).generic_string();
+    prefix = prefix == "." ? std::string() : prefix + "/";
+    s.base_repo = std::make_unique<Repository>(
+        s.repo->root(), GitTree::load(git.top_level(), options.base_commit, prefix));
+    if (!options.settings_from_worktree) s.settings = s.base_repo.get();
+  }
 
-  std::string name = !options.pack.empty() ? options.pack : s.config.pack;
-  if (name.empty()) {
-    if (!options.rules_dir.empty() && fs::exists(options.rules_dir / "pack.yaml")) {
-      s.pack = std::make_unique<Pack>(load_pack_directory(options.rules_dir));
+  // --config: the user's file (outside the repository, or inside it and then read from the
+  // settings revision), else the repository's .kep-lint.yaml.
+  std::string config_in_repo;
+  if (!options.config_path.empty()) {
+    config_in_repo = inside_repository(*s.repo, options.config_path);
+    if (config_in_repo.empty()) {
+      ReadResult r = read_user_file(options.config_path, Repository::kDefaultMaxFileSize);
+      if (!r.ok()) throw RuleError(options.config_path, {1, 1}, "cannot read config: " + r.detail);
+      s.config = parse_config(r.source);
     } else {
-      // Detection: the first pack whose marker paths exist in the repository.
-      for (const std::string& candidate : available_packs(options)) {
-        Pack pack = load_named_pack(options, candidate, *s.repo);
-        for (const std::string& marker : pack.detect) {
-          if (s.repo->is_directory(marker) || s.repo->is_file(marker)) {
-            s.pack = std::make_unique<Pack>(std::move(pack));
-            break;
-          }
-        }
-        if (s.pack) break;
-      }
-      if (!s.pack) {
-        throw std::runtime_error("no rule pack applies to " + s.repo->root().string() +
-                                 "; name one with --pack or `pack:` in .kep-lint.yaml");
-      }
+      s.config = load_config(*s.settings, config_in_repo);
     }
   } else {
-    s.pack = std::make_unique<Pack>(load_named_pack(options, name, *s.repo));
+    s.config = load_config(*s.settings);
+    config_in_repo = ".kep-lint.yaml";
+  }
+  std::size_t max_size = options.max_file_size.value_or(
+      s.config.max_file_size.value_or(Repository::kDefaultMaxFileSize));
+  s.repo->set_max_file_size(max_size);
+  if (s.base_repo) s.base_repo->set_max_file_size(max_size);
+
+  s.pack = choose_pack(options, s);
+  s.settings_paths.push_back(config_in_repo);
+  if (options.pack.empty() && options.rules_dir.empty() && !s.config.pack.empty()) {
+    s.settings_paths.push_back(s.config.pack + "/");
   }
 
   for (const Rule& rule : s.pack->rules) {
@@ -105,6 +143,7 @@ Session open_session(const SessionOptions& options) {
                       "rule " + rule.id + " (" + rule.name +
                           ") takes an id or name of kep-lint's own diagnostics (KL...)");
     }
+    if (!rule.exclude_list.empty()) s.settings_paths.push_back(rule.exclude_list);
   }
   for (const auto& [rule, _] : s.config.severities) {
     if (!s.pack->find_rule(rule) && !find_engine_rule(rule)) {
@@ -114,34 +153,65 @@ Session open_session(const SessionOptions& options) {
                       "config names unknown rule '" + rule + "'");
     }
   }
+  for (const DocumentSpec& spec : s.pack->layout.shared_documents) {
+    s.settings_paths.push_back(spec.path_template);
+  }
+  if (!s.config.baseline.empty()) s.settings_paths.push_back(s.config.baseline);
 
-  // Dataset files the user named are resolved now (so a bad path fails fast); parsing them
-  // runs in the background while proposals are parsed.
+  // Dataset files: named on the command line (read from the file system, unless they lie in
+  // the repository and settings come from the base), named in the config (repo-relative, from
+  // the settings revision), or the pack's default file in the repository.
   struct Job {
     DatasetSpec spec;
     std::optional<fs::path> file;
     std::shared_future<std::shared_ptr<const DatasetFile>> preread;
   };
+  // A dataset file read from the repository (settings revision) is parsed right away.
+  auto from_repository = [](const SourcePtr& source) {
+    auto file = std::make_shared<DatasetFile>();
+    file->doc.emplace(YamlDocument::parse(source));
+    return std::shared_future<std::shared_ptr<const DatasetFile>>(
+        std::async(std::launch::deferred, [file]() -> std::shared_ptr<const DatasetFile> {
+          return file;
+        }).share());
+  };
   std::vector<Job> jobs;
   for (const DatasetSpec& spec : s.pack->datasets) {
-    std::optional<fs::path> file;
-    std::shared_future<std::shared_ptr<const DatasetFile>> early;
+    Job job{spec, std::nullopt, {}};
     if (auto it = options.dataset_files.find(spec.name); it != options.dataset_files.end()) {
-      file = it->second;
-      if (!fs::is_regular_file(*file)) {
-        throw std::runtime_error("dataset " + spec.name + ": cannot read " + file->string());
+      job.file = it->second;
+      std::string rel = inside_repository(*s.repo, it->second);
+      if (!rel.empty() && s.settings_from_base()) {
+        ReadResult r = s.settings->read(rel);
+        if (!r.ok()) {
+          throw std::runtime_error("dataset " + spec.name + ": cannot read " + rel +
+                                   " at the base revision: " + r.detail);
+        }
+        job.preread = from_repository(r.source);
+        s.settings_paths.push_back(rel);
+      } else {
+        if (!fs::is_regular_file(*job.file)) {
+          throw std::runtime_error("dataset " + spec.name + ": cannot read " + job.file->string());
+        }
+        // A large sigs.yaml parses while proposals do.
+        job.preread = std::async(std::launch::async, [name = spec.name, file = *job.file] {
+                        return read_dataset_file(name, file);
+                      }).share();
       }
-      early = preread.at(spec.name);
     } else if (auto c = s.config.datasets.find(spec.name); c != s.config.datasets.end()) {
       // Config paths are repo-relative and must stay inside the repository.
-      ReadResult r = s.repo->read(c->second);
+      ReadResult r = s.settings->read(c->second);
       if (!r.ok()) {
         throw RuleError(s.config.file, s.config.dataset_positions.at(spec.name),
                         "dataset " + spec.name + " '" + c->second + "': " + r.detail);
       }
-      file = s.repo->root() / c->second;
+      job.file = c->second;
+      job.preread = from_repository(r.source);
+      s.settings_paths.push_back(c->second);
+    } else if (!spec.repo_file.empty()) {
+      s.settings_paths.push_back(spec.repo_file);
     }
-    jobs.push_back({spec, file, early});
+    jobs.push_back(std::move(job));
   }
   // clang 14 cannot capture structured bindings: plain loop variables below.
   for (const auto& entry : s.config.datasets) {
@@ -161,15 +231,15 @@ Session open_session(const SessionOptions& options) {
       throw std::runtime_error("pack " + s.pack->name + " has no dataset named '" + name + "'");
   }
   // Selecting the values is quick: it runs in the first thread that needs a dataset, once the
-  // files read above are parsed.
-  const Repository* repo = s.repo.get();
+  // files read above are parsed. The head and the base share one set.
+  const Repository* settings = s.settings;
   std::shared_future<RunContext::Datasets> datasets =
-      std::async(std::launch::deferred, [jobs = std::move(jobs), repo] {
+      std::async(std::launch::deferred, [jobs = std::move(jobs), settings] {
         RunContext::Datasets out;
         for (const Job& job : jobs) {
           Dataset data;
           try {
-            data = load_dataset(job.spec, *repo, job.file,
+            data = load_dataset(job.spec, *settings, job.file,
                                 job.preread.valid() ? job.preread.get().get() : nullptr);
           } catch (const std::exception& e) {
             data.name = job.spec.name;
@@ -180,7 +250,14 @@ Session open_session(const SessionOptions& options) {
         }
         return out;
       }).share();
-  s.run = std::make_unique<RunContext>(*s.repo, *s.pack, std::move(datasets), options.variables);
+  s.run = std::make_unique<RunContext>(*s.repo, *s.pack, datasets, options.variables, s.settings);
+  if (s.base_repo) {
+    s.base_run = std::make_unique<RunContext>(*s.base_repo, *s.pack, datasets, options.variables,
+                                              s.settings);
+  }
+  std::sort(s.settings_paths.begin(), s.settings_paths.end());
+  s.settings_paths.erase(std::unique(s.settings_paths.begin(), s.settings_paths.end()),
+                         s.settings_paths.end());
   return s;
 }
 

@@ -17,20 +17,41 @@ namespace keplint {
 
 struct SessionOptions {
   std::filesystem::path repo_dir = ".";
-  std::string config_path;          // repo-relative; default .kep-lint.yaml when present
+  // --config: a path as given (absolute or relative to the current directory, else to the
+  // repository); default .kep-lint.yaml in the repository when present.
+  std::string config_path;
   std::filesystem::path rules_dir;  // load packs from here instead of the built-in ones
   std::string pack;                 // overrides the config and detection
   std::map<std::string, std::filesystem::path> dataset_files;  // --sigs, --dataset NAME=FILE
   std::map<std::string, std::string> variables;                // e.g. release
   // --max-file-size; else the config's max-file-size; else Repository::kDefaultMaxFileSize.
   std::optional<std::size_t> max_file_size;
+  // The base revision of a change (a commit id). When set, the session can lint the base too
+  // (base_run), and, unless settings_from_worktree, everything that configures the gate (a
+  // repository pack, the config, datasets and baseline inside the repository, shared documents
+  // such as the template, exclude lists) is read from this commit: a pull request's edits to
+  // its own gate take effect once merged, not in the run that judges it.
+  std::string base_commit;
+  bool settings_from_worktree = false;
 };
 
 struct Session {
   std::unique_ptr<Repository> repo;
+  // The base revision, read from git objects; null without SessionOptions::base_commit.
+  std::unique_ptr<Repository> base_repo;
+  // Where settings were read: base_repo when trusted, else repo.
+  const Repository* settings = nullptr;
   Config config;
   std::unique_ptr<Pack> pack;
   std::unique_ptr<RunContext> run;
+  // The same pack, settings and datasets over base_repo; null without a base.
+  std::unique_ptr<RunContext> base_run;
+  // Repo-relative files and directories (ending in '/') that configure the gate: the config,
+  // a repository pack, datasets, the baseline, shared documents, exclude lists. A change to
+  // them takes effect after merge when settings come from the base.
+  std::vector<std::string> settings_paths;
+  bool settings_from_base() const { return settings && settings == base_repo.get(); }
+
   // Things the user should know (dataset sources, fallbacks); waits for the datasets.
   std::vector<std::string> notes() const;
   // Throws std::runtime_error when a dataset file the user named could not be used.

@@ -21,20 +21,27 @@ std::string join(const std::vector<std::string>& args) {
 
 }  // namespace
 
-ProcessResult run_git(const std::filesystem::path& dir, const std::vector<std::string>& args) {
-  // Pin the settings our parsers depend on, whatever the user's configuration says: raw paths,
-  // no colour, and English messages (LC_ALL=C) so errors read the same everywhere.
+std::vector<std::string> git_command(const std::vector<std::string>& args) {
+  // Raw paths and no colour, whatever the user's configuration says.
   std::vector<std::string> argv = {"git", "-c", "core.quotepath=off", "-c", "color.ui=never"};
   argv.insert(argv.end(), args.begin(), args.end());
+  return argv;
+}
+
+ProcessOptions git_process_options(const std::filesystem::path& dir) {
   ProcessOptions options;
   options.working_dir = dir;
   options.env_overrides = {
-      {"LC_ALL", "C"},
+      {"LC_ALL", "C"},               // English messages, so errors read the same everywhere
       {"GIT_TERMINAL_PROMPT", "0"},  // never ask for credentials
       {"GIT_OPTIONAL_LOCKS", "0"},   // a linter must not take index.lock behind an editor's back
   };
+  return options;
+}
+
+ProcessResult run_git(const std::filesystem::path& dir, const std::vector<std::string>& args) {
   try {
-    return run_process(argv, options);
+    return run_process(git_command(args), git_process_options(dir));
   } catch (const ProcessError& e) {
     throw GitError(e.what());
   }

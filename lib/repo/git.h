@@ -44,6 +44,11 @@ class GitRepo {
   std::filesystem::path top_level_;
 };
 
+// The command line and environment every git call uses: fixed settings that make its output
+// parseable and its behaviour independent of the user's configuration.
+std::vector<std::string> git_command(const std::vector<std::string>& args);
+ProcessOptions git_process_options(const std::filesystem::path& dir);
+
 // Runs `git <args>` in `dir` with the same fixed settings GitRepo uses.
 ProcessResult run_git(const std::filesystem::path& dir, const std::vector<std::string>& args);
 

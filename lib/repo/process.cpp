@@ -3,6 +3,7 @@
 #include <fcntl.h>
 #include <poll.h>
 #include <spawn.h>
+#include <sys/socket.h>
 #include <sys/wait.h>
 #include <unistd.h>
 
@@ -24,6 +25,11 @@ class Fd {
   Fd& operator=(const Fd&) = delete;
   ~Fd() { reset(); }
   int get() const { return fd_; }
+  int release() {
+    int fd = fd_;
+    fd_ = -1;
+    return fd;
+  }
   void reset(int fd = -1) {
     if (fd_ >= 0) ::close(fd_);
     fd_ = fd;
@@ -159,6 +165,45 @@ ProcessResult run_process(const std::vector<std::string>& argv, const ProcessOpt
     result.exit_code = 128 + result.term_signal;
   }
   return result;
+}
+
+ConversingChild spawn_conversing(const std::vector<std::string>& argv,
+                                 const ProcessOptions& options) {
+  if (argv.empty()) throw ProcessError("spawn_conversing: empty argument vector");
+  int sockets[2];
+  if (::socketpair(AF_UNIX, SOCK_STREAM | SOCK_CLOEXEC, 0, sockets) != 0) {
+    throw ProcessError(std::string("cannot create a socket pair: ") + std::strerror(errno));
+  }
+  Fd ours(sockets[0]), theirs(sockets[1]);
+  Pipe out_pipe;
+  open_pipe(out_pipe);
+
+  posix_spawn_file_actions_t actions;
+  posix_spawn_file_actions_init(&actions);
+  posix_spawn_file_actions_adddup2(&actions, theirs.get(), STDIN_FILENO);
+  posix_spawn_file_actions_adddup2(&actions, out_pipe.write.get(), STDOUT_FILENO);
+  posix_spawn_file_actions_addopen(&actions, STDERR_FILENO, "/dev/null", O_WRONLY, 0);
+  std::string cwd = options.working_dir.string();
+  if (!cwd.empty()) posix_spawn_file_actions_addchdir_np(&actions, cwd.c_str());
+  std::vector<std::string> args(argv);
+  std::vector<char*> c_args = c_strings(args);
+  std::vector<std::string> env = build_environment(options.env_overrides);
+  std::vector<char*> c_env = c_strings(env);
+  pid_t pid = 0;
+  int rc = ::posix_spawnp(&pid, c_args[0], &actions, nullptr, c_args.data(), c_env.data());
+  posix_spawn_file_actions_destroy(&actions);
+  if (rc != 0) {
+    std::string where = cwd.empty() ? "" : " in " + cwd;
+    throw ProcessError("cannot run '" + describe(argv) + "'" + where + ": " + std::strerror(rc));
+  }
+  ConversingChild child;
+  child.pid = pid;
+  child.to_child = ours.get();
+  child.from_child = out_pipe.read.get();
+  // Hand the descriptors over: the Fd guards must not close them.
+  ours.release();
+  out_pipe.read.release();
+  return child;
 }
 
 }  // namespace keplint

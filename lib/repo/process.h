@@ -33,4 +33,17 @@ struct ProcessOptions {
 // Throws ProcessError when the program cannot be started.
 ProcessResult run_process(const std::vector<std::string>& argv, const ProcessOptions& options = {});
 
+// A child the caller converses with: it writes requests to `to_child` and reads answers from
+// `from_child` (the child's stdout); the child's stderr goes to /dev/null. `to_child` is a
+// socket, so writing to a child that died fails with EPIPE (sent with MSG_NOSIGNAL) instead of
+// killing the caller with SIGPIPE. The caller closes both descriptors and reaps `pid`.
+struct ConversingChild {
+  int pid = -1;
+  int to_child = -1;
+  int from_child = -1;
+};
+// Throws ProcessError when the program cannot be started.
+ConversingChild spawn_conversing(const std::vector<std::string>& argv,
+                                 const ProcessOptions& options = {});
+
 }  // namespace keplint

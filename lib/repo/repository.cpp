@@ -27,6 +27,55 @@ Repository::Repository(const fs::path& root, std::size_t max_file_size)
   }
 }
 
+Repository::Repository(const fs::path& root, std::shared_ptr<const GitTree> tree,
+                       std::size_t max_file_size)
+    : Repository(root, max_file_size) {
+  tree_ = std::move(tree);
+}
+
+ReadResult Repository::read_from_tree(const std::string& rel) const {
+  ReadResult r;
+  GitTree::Resolved at = tree_->resolve(rel);
+  if (at.outside) {
+    r.status = ReadResult::Status::OutsideRepository;
+    r.detail = "symbolic link points outside the repository";
+    return r;
+  }
+  if (!at.entry) {
+    r.status = ReadResult::Status::NotFound;
+    r.detail = at.is_directory ? "not a regular file"
+               : at.broken     ? "broken symbolic link"
+                               : "file not found";
+    if (at.is_directory) r.status = ReadResult::Status::NotAFile;
+    return r;
+  }
+  if (at.entry->kind != GitTree::Entry::Kind::File) {
+    r.status = ReadResult::Status::NotAFile;
+    r.detail = "not a regular file";
+    return r;
+  }
+  if (at.entry->size > max_file_size_) {
+    r.status = ReadResult::Status::TooLarge;
+    r.detail = too_large(at.entry->size);
+    return r;
+  }
+  std::optional<std::string> text = tree_->read_blob(*at.entry);
+  if (!text) {
+    r.status = ReadResult::Status::Unreadable;
+    r.detail = "object " + at.entry->object_id + " is missing from the clone";
+    return r;
+  }
+  if (std::size_t nul = text->find('\0'); nul != std::string::npos) {
+    r.status = ReadResult::Status::Binary;
+    r.detail = "file contains NUL bytes (binary data)";
+    r.position = SourceFile(rel, text->substr(0, nul + 1)).position_of(nul);
+    return r;
+  }
+  r.status = ReadResult::Status::Ok;
+  r.source = std::make_shared<SourceFile>(rel, std::move(*text));
+  return r;
+}
+
 bool Repository::inside_root(const fs::path& canonical) const {
   auto [root_end, _] =
       std::mismatch(root_.begin(), root_.end(), canonical.begin(), canonical.end());
@@ -76,6 +125,7 @@ ReadResult Repository::read_uncached(const std::string& rel) const {
     r.detail = "path '" + rel + "' is not a plain path inside the repository";
     return r;
   }
+  if (tree_) return read_from_tree(rel);
   fs::path full = root_ / rel;
   // Fast path for the usual case, without resolving every component of the path: no symlink on
   // the way and none at the end (O_NOFOLLOW). Anything else takes the checks below.
@@ -162,6 +212,10 @@ ReadResult Repository::read_uncached(const std::string& rel) const {
 
 bool Repository::is_file(std::string_view rel) const {
   if (!is_safe_relative_path(rel)) return false;
+  if (tree_) {
+    GitTree::Resolved at = tree_->resolve(rel);
+    return !at.outside && at.entry && at.entry->kind == GitTree::Entry::Kind::File;
+  }
   // Fast path: no symlink on the way and a regular file (not a symlink) at the end.
   struct stat st {};
   if (real_directories_to(rel) && ::lstat((root_ / fs::path(rel)).c_str(), &st) == 0 &&
@@ -176,6 +230,7 @@ bool Repository::is_file(std::string_view rel) const {
 bool Repository::is_directory(std::string_view rel) const {
   if (rel.empty()) return true;
   if (!is_safe_relative_path(rel)) return false;
+  if (tree_) return tree_->has_directory(rel);
   std::error_code ec;
   fs::path canonical = fs::canonical(root_ / fs::path(rel), ec);
   return !ec && inside_root(canonical) && fs::is_directory(canonical, ec);
@@ -184,6 +239,7 @@ bool Repository::is_directory(std::string_view rel) const {
 std::vector<std::string> Repository::list_directory(std::string_view rel) const {
   std::vector<std::string> names;
   if (!is_directory(rel)) return names;
+  if (tree_) return tree_->names_in(tree_->resolve(rel).path);
   std::error_code ec;
   for (fs::directory_iterator it(root_ / fs::path(rel), ec), end; !ec && it != end;
        it.increment(ec)) {
@@ -216,6 +272,12 @@ std::vector<std::string> Repository::walk(std::string_view rel) const {
 std::vector<std::string> Repository::walk_uncached(std::string_view rel) const {
   std::vector<std::string> files;
   if (!rel.empty() && !is_safe_relative_path(rel)) return files;
+  if (tree_) {
+    // Like the working-tree walk: a linked directory is not descended into.
+    GitTree::Resolved at = tree_->resolve(rel);
+    if (rel.empty() || (at.is_directory && at.path == rel)) return tree_->files_under(rel);
+    return files;
+  }
   fs::path start = rel.empty() ? root_ : root_ / fs::path(rel);
   std::error_code ec;
   if (!fs::is_directory(fs::symlink_status(start, ec))) return files;

@@ -12,6 +12,7 @@
 #include <vector>
 
 #include "document/source_file.h"
+#include "repo/git_tree.h"
 
 namespace keplint {
 
@@ -31,6 +32,13 @@ class Repository {
   // `root` must exist; throws std::runtime_error otherwise.
   explicit Repository(const std::filesystem::path& root,
                       std::size_t max_file_size = kDefaultMaxFileSize);
+  // The same repository as it was at a commit: every read comes from `tree` (git objects), none
+  // from the working tree. `root` is still the checkout's root, for messages and path arguments.
+  Repository(const std::filesystem::path& root, std::shared_ptr<const GitTree> tree,
+             std::size_t max_file_size = kDefaultMaxFileSize);
+
+  // The commit this view reads, empty for the working tree.
+  std::string commit() const { return tree_ ? tree_->commit() : std::string(); }
 
   const std::filesystem::path& root() const { return root_; }
   // Files larger than this are not read (ReadResult::Status::TooLarge). Set it before the
@@ -66,7 +74,10 @@ class Repository {
   bool inside_root(const std::filesystem::path& canonical) const;
   bool real_directories_to(std::string_view relative_path) const;
 
-  std::filesystem::path root_;  // canonical
+  ReadResult read_from_tree(const std::string& relative_path) const;
+
+  std::filesystem::path root_;           // canonical
+  std::shared_ptr<const GitTree> tree_;  // set for a view of a commit
   std::size_t max_file_size_;
   mutable std::mutex mutex_;
   mutable std::map<std::string, ReadResult, std::less<>> cache_;

@@ -11,7 +11,7 @@ namespace {
 
 // 0 error, 1 warning, 2 notice: the runner's three annotation levels.
 std::size_t level_of(const Finding& f) {
-  switch (shown_severity(f.severity)) {
+  switch (annotation_severity(f)) {
     case Severity::Error:
       return 0;
     case Severity::Warning:
@@ -30,7 +30,7 @@ AnnotationPlan plan_annotations(const std::vector<Finding>& findings, int per_le
     const Finding& x = findings[a];
     const Finding& y = findings[b];
     if (x.on_changed_line != y.on_changed_line) return x.on_changed_line;
-    return shown_severity(x.severity) > shown_severity(y.severity);
+    return annotation_severity(x) > annotation_severity(y);
   });
 
   auto limit = static_cast<std::size_t>(std::max(per_level, 0));

@@ -34,8 +34,8 @@ void AnnotationsReporter::write(const Report& report, std::ostream& out) {
       a["start_column"] = r.start_column;
       a["end_column"] = r.end_column;
     }
-    a["annotation_level"] = annotation_level(f.severity);
-    std::string title = to_valid_utf8(finding_title(f));
+    a["annotation_level"] = annotation_level(annotation_severity(f));
+    std::string title = to_valid_utf8(annotation_title(f));
     a["title"] = truncate_chars(title, kAnnotationTitleMaxChars, "…");
     // Limits are checked on valid UTF-8: U+FFFD is longer than the byte it replaces.
     std::string message = f.message.empty() ? title : to_valid_utf8(f.message);

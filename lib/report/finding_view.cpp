@@ -101,13 +101,46 @@ std::string counts_text(const SeverityCounts& counts) {
 }
 
 std::string summary_line(const Report& report) {
-  return counts_text(count_severities(report.findings)) + " in " +
-         count_noun(static_cast<int>(report.proposals.size()), "proposal");
+  std::string where = " in " + count_noun(static_cast<int>(report.proposals.size()), "proposal");
+  if (report.base_commit.empty()) return counts_text(count_severities(report.findings)) + where;
+  std::vector<Finding> introduced, pre_existing;
+  for (const Finding& f : report.findings)
+    (f.pre_existing ? pre_existing : introduced).push_back(f);
+  SeverityCounts added = count_severities(introduced);
+  std::string line = (added.total() == 0 ? std::string("no findings") : counts_text(added)) +
+                     " introduced" + where;
+  if (!pre_existing.empty()) {
+    line += "; " + counts_text(count_severities(pre_existing)) + " pre-existing (also at base " +
+            short_commit(report.base_commit) + ")";
+  }
+  return line;
+}
+
+std::string short_commit(const std::string& commit) {
+  return commit.substr(0, 12);
+}
+
+std::vector<const Finding*> report_groups(const Report& report, bool pre_existing) {
+  std::vector<const Finding*> out;
+  for (const Finding& f : report.findings) {
+    if (f.pre_existing == pre_existing) out.push_back(&f);
+  }
+  return out;
 }
 
 std::string finding_title(const Finding& finding) {
   if (finding.rule_name.empty()) return finding.rule_id;
   return finding.rule_id + " " + finding.rule_name;
+}
+
+Severity annotation_severity(const Finding& finding) {
+  return finding.pre_existing ? Severity::Info : shown_severity(finding.severity);
+}
+
+std::string annotation_title(const Finding& finding) {
+  if (!finding.pre_existing) return finding_title(finding);
+  return finding_title(finding) + " (pre-existing " +
+         std::string(severity_name(shown_severity(finding.severity))) + ")";
 }
 
 std::string rule_docs_url(const RuleInfo& rule, const ReporterOptions& options) {

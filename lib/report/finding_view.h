@@ -45,11 +45,22 @@ SeverityCounts count_severities(const std::vector<Finding>& findings);
 std::string count_noun(int count, std::string_view noun);
 // "3 errors, 1 warning" or "no findings".
 std::string counts_text(const SeverityCounts& counts);
-// "3 errors, 1 warning in 2 proposals" or "no findings in 2 proposals".
+// "3 errors, 1 warning in 2 proposals" or "no findings in 2 proposals"; after a base
+// comparison "1 error introduced in 2 proposals; 3 errors pre-existing (also at base
+// 0123abcd4567)".
 std::string summary_line(const Report& report);
+std::string short_commit(const std::string& commit);
+// The report's findings that are (or are not) pre-existing, in report order.
+std::vector<const Finding*> report_groups(const Report& report, bool pre_existing);
 
 // "KEP003 status-valid" (just the id when the rule has no name).
 std::string finding_title(const Finding& finding);
+
+// The level a finding is annotated at on GitHub: a pre-existing one is only a notice, so that a
+// pull request's checks show as errors what it introduced and nothing else.
+Severity annotation_severity(const Finding& finding);
+// finding_title, marked "(pre-existing)" when it is.
+std::string annotation_title(const Finding& finding);
 
 // The finding's docs_url, else its rule's, else "<docs_base_url>/<rule id>", else "".
 std::string docs_url(const Finding& finding, const Report& report, const ReporterOptions& options);

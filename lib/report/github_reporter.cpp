@@ -79,7 +79,7 @@ std::string format_workflow_command(const WorkflowCommand& command) {
 WorkflowCommand annotation_command(const Finding& finding) {
   OutputRange r = output_range(finding, ColumnUnit::Chars, false);
   WorkflowCommand command;
-  command.name = command_name(finding.severity);
+  command.name = command_name(annotation_severity(finding));
   command.properties.emplace_back("file", clean(finding.path));
   command.properties.emplace_back("line", std::to_string(r.start_line));
   command.properties.emplace_back("endLine", std::to_string(r.end_line));
@@ -89,7 +89,7 @@ WorkflowCommand annotation_command(const Finding& finding) {
     command.properties.emplace_back("endColumn", std::to_string(r.end_column));
   }
   command.properties.emplace_back(
-      "title", truncate_chars(clean(finding_title(finding)), kWorkflowTitleMaxChars, "…"));
+      "title", truncate_chars(clean(annotation_title(finding)), kWorkflowTitleMaxChars, "…"));
   std::string message = finding.message.empty() ? finding_title(finding) : finding.message;
   command.message = truncate_chars(clean(message), kWorkflowMessageMaxChars, "…");
   return command;

@@ -28,6 +28,8 @@ void JsonReporter::write(const Report& report, std::ostream& out) {
     j["docs"] = docs_url(f, report, options_);
     if (!f.raw_details.empty()) j["raw_details"] = f.raw_details;
     if (!f.anchor.empty()) j["anchor"] = f.anchor;
+    // Only after a base comparison: whether the base revision already had it.
+    if (!report.base_commit.empty()) j["pre_existing"] = f.pre_existing;
     findings.push_back(std::move(j));
   }
   SeverityCounts counts = count_severities(report.findings);
@@ -38,6 +40,12 @@ void JsonReporter::write(const Report& report, std::ostream& out) {
                          {"warnings", counts.warnings},
                          {"infos", counts.infos},
                          {"proposals", report.proposals.size()}};
+  if (!report.base_commit.empty()) {
+    int pre_existing = static_cast<int>(report_groups(report, true).size());
+    document["summary"]["base_commit"] = report.base_commit;
+    document["summary"]["introduced"] = static_cast<int>(report.findings.size()) - pre_existing;
+    document["summary"]["pre_existing"] = pre_existing;
+  }
   write_json(document, out);
 }
 

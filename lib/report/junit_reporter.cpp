@@ -99,7 +99,9 @@ void JunitReporter::write(const Report& report, std::ostream& out) {
   for (const Finding& f : report.findings) {
     cases[f.proposal.empty() ? f.path : f.proposal].push_back(&f);
   }
-  auto fails = [&](const Finding* f) { return shown_severity(f->severity) >= options_.fail_level; };
+  auto fails = [&](const Finding* f) {
+    return finding_fails(*f, options_.fail_level, options_.pre_existing_fails);
+  };
 
   int failures = 0;
   for (const auto& [name, findings] : cases) {

@@ -64,25 +64,46 @@ void MarkdownReporter::write(const Report& report, std::ostream& out) {
     out << head;
     return;
   }
-  head += "\n| Severity | Rule | Location | Message |\n| --- | --- | --- | --- |\n";
+  const std::string table_head =
+      "\n| Severity | Rule | Location | Message |\n| --- | --- | --- | --- |\n";
+  std::vector<const Finding*> introduced = report_groups(report, false);
+  std::vector<const Finding*> pre_existing = report_groups(report, true);
+  if (!introduced.empty()) head += table_head;
   std::vector<std::string> rows;
   std::size_t total = head.size();
-  for (const Finding& f : report.findings) {
-    rows.push_back(fmt::format("| {} | {} | {} | {} |\n", severity_name(shown_severity(f.severity)),
-                               markdown_link(finding_title(f), docs_url(f, report, options_)),
-                               markdown_cell(location_text(f)), markdown_cell(f.message)));
-    total += rows.back().size();
-  }
+  auto add_rows = [&](const std::vector<const Finding*>& group) {
+    for (const Finding* f : group) {
+      rows.push_back(fmt::format("| {} | {} | {} | {} |\n",
+                                 severity_name(shown_severity(f->severity)),
+                                 markdown_link(finding_title(*f), docs_url(*f, report, options_)),
+                                 markdown_cell(location_text(*f)), markdown_cell(f->message)));
+      total += rows.back().size();
+    }
+  };
+  add_rows(introduced);
+  // Pre-existing findings follow under their own heading, which the row loop below prints
+  // before the first of them.
+  std::size_t first_pre_existing = rows.size();
+  std::string pre_existing_head = fmt::format(
+      "\n#### Pre-existing ({})\n\nThe base revision {} already had these; this change did not "
+      "introduce them.\n{}",
+      pre_existing.size(), short_commit(report.base_commit), table_head);
+  if (!pre_existing.empty()) total += pre_existing_head.size();
+  add_rows(pre_existing);
   std::size_t limit = options_.markdown_max_bytes;
   std::size_t shown = rows.size();
   if (total > limit) {
     // Keep whole rows only, and leave room for the note saying what was left out.
-    std::size_t size = head.size() + kNoteReserve;
+    std::size_t size =
+        head.size() + kNoteReserve + (pre_existing.empty() ? 0 : pre_existing_head.size());
     shown = 0;
     while (shown < rows.size() && size + rows[shown].size() <= limit) size += rows[shown++].size();
   }
   out << head;
-  for (std::size_t i = 0; i < shown; ++i) out << rows[i];
+  for (std::size_t i = 0; i < shown; ++i) {
+    if (i == first_pre_existing) out << pre_existing_head;
+    out << rows[i];
+  }
   if (shown < rows.size()) {
     out << fmt::format(
         "\n_{} not shown: the summary is limited to {} bytes. The job log has every finding._\n",

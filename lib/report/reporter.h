@@ -20,6 +20,8 @@ struct ReporterOptions {
   std::string tool_url;
   // Findings at or above this level fail a JUnit test case; lower ones are only listed.
   Severity fail_level = Severity::Error;
+  // Pre-existing findings (Finding::pre_existing) fail like the others (--fail-on-pre-existing).
+  bool pre_existing_fails = false;
   // $GITHUB_STEP_SUMMARY accepts at most 1 MiB per step.
   std::size_t markdown_max_bytes = 1024 * 1024;
   // The output is a GitHub Actions log, which the runner scans for workflow commands: `text`

@@ -135,6 +135,8 @@ void SarifReporter::write(const Report& report, std::ostream& out) {
     result["ruleIndex"] = rule_index.at(f.rule_id);
     result["level"] = sarif_level(shown_severity(f.severity));
     result["message"] = {{"text", f.message.empty() ? finding_title(f) : f.message}};
+    // SARIF's own word for "the base revision had it too".
+    if (!report.base_commit.empty()) result["baselineState"] = f.pre_existing ? "unchanged" : "new";
     result["locations"] = OrderedJson::array({std::move(location)});
     result["partialFingerprints"] = {
         {std::string(kFingerprintKey), fmt::format("{}:{}", fingerprint, occurrence)}};

@@ -131,7 +131,24 @@ void TextReporter::write(const Report& report, std::ostream& out) {
 
 void TextReporter::write_lines(const Report& report, std::ostream& out) {
   Painter paint(options_.color);
-  for (const Finding& f : report.findings) {
+  for (const Finding* f : report_groups(report, false)) write_finding(report, *f, out);
+  std::vector<const Finding*> pre_existing = report_groups(report, true);
+  if (!pre_existing.empty()) {
+    if (pre_existing.size() != report.findings.size()) out << '\n';
+    out << paint("1", fmt::format("Pre-existing: {} the base revision {} already had (not "
+                                  "introduced by this change):",
+                                  count_noun(static_cast<int>(pre_existing.size()), "finding"),
+                                  short_commit(report.base_commit)))
+        << "\n\n";
+    for (const Finding* f : pre_existing) write_finding(report, *f, out);
+  }
+  if (!report.findings.empty()) out << '\n';
+  out << paint("1", summary_line(report)) << '\n';
+}
+
+void TextReporter::write_finding(const Report& report, const Finding& f, std::ostream& out) {
+  Painter paint(options_.color);
+  {
     OutputRange r = output_range(f, ColumnUnit::Chars, false);
     std::string location = escape_for_terminal(f.path);
     if (!r.whole_file) location += fmt::format(":{}", r.start_line);
@@ -160,8 +177,6 @@ void TextReporter::write_lines(const Report& report, std::ostream& out) {
           << escape_for_terminal(url) << '\n';
     }
   }
-  if (!report.findings.empty()) out << '\n';
-  out << paint("1", summary_line(report)) << '\n';
 }
 
 }  // namespace keplint

@@ -13,6 +13,7 @@ class TextReporter final : public Reporter {
 
  private:
   void write_lines(const Report& report, std::ostream& out);
+  void write_finding(const Report& report, const Finding& f, std::ostream& out);
   ReporterOptions options_;
 };
 

@@ -1,0 +1,29 @@
+// Which findings a change introduced. A change-scoped run also lints the base revision (the
+// same pack and settings, read from git objects); a finding of the head whose identity the base
+// also has is pre-existing. Identity ignores line numbers, which shift with every edit above.
+#pragma once
+
+#include <map>
+#include <string>
+#include <vector>
+
+#include "engine/finding.h"
+
+namespace keplint {
+
+// Rule, file, the finding's anchor (YAML key path or heading; else its message with numbers
+// blanked) and the text of the line it points at, trimmed. `path` is the file's path in the
+// revision the finding is compared in (a renamed file's old path on the head side).
+std::string finding_identity(const Finding& f, const std::string& path);
+
+struct BaseComparison {
+  std::size_t pre_existing = 0;
+  std::size_t introduced = 0;
+};
+
+// Marks the findings of `head` that `base` has too (each base finding answers for one head
+// finding). `renamed` maps a head path to its path in the base.
+BaseComparison mark_pre_existing(std::vector<Finding>& head, const std::vector<Finding>& base,
+                                 const std::map<std::string, std::string>& renamed);
+
+}  // namespace keplint
