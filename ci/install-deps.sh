@@ -1,20 +1,22 @@
 #!/usr/bin/env bash
 # Installs kep-lint's build and test dependencies from Debian packages.
 # Idempotent: installs only what is missing, and does nothing when all is present.
-# Usage: ci/install-deps.sh [--bench] [--fuzz] [--sarif]
+# Usage: ci/install-deps.sh [--bench] [--fuzz] [--sarif] [--package]
 #   --sarif: what ci/validate-sarif.sh needs (npm, and jsonschema for /usr/bin/python3)
+#   --package: what ci/package.sh needs to build and check the .deb (dpkg-dev, lintian)
 set -euo pipefail
 
 packages=(
   build-essential cmake ninja-build pkg-config git
   libyaml-cpp-dev nlohmann-json3-dev libcmark-dev libre2-dev
   libgtest-dev libgmock-dev libspdlog-dev libfmt-dev libcli11-dev
-  python3
+  python3 help2man gzip
 )
 for arg in "$@"; do
   case "$arg" in
     --bench) packages+=(hyperfine time) ;;
     --fuzz) packages+=(clang libclang-rt-14-dev) ;;
+    --package) packages+=(dpkg-dev file lintian) ;;
     --sarif)
       packages+=(python3-jsonschema)
       # Any npm will do (a NodeSource nodejs ships its own); Debian's only when there is none.

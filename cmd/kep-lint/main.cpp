@@ -10,6 +10,7 @@
 #include <optional>
 #include <sstream>
 
+#include "build_info.h"
 #include "ci_options.h"
 #include "engine/base_comparison.h"
 #include "engine/baseline_file.h"
@@ -36,7 +37,15 @@ using namespace keplint;
 
 namespace {
 
-constexpr const char* kVersion = "0.1.0";
+constexpr const char* kVersion = KEP_LINT_VERSION;
+
+// `kep-lint --version`: the version, the commit it was built from and the packs it carries.
+std::string version_text() {
+  std::string packs;
+  for (const std::string& name : builtin_pack_names()) packs += (packs.empty() ? "" : ", ") + name;
+  return std::string("kep-lint ") + KEP_LINT_VERSION + "\ncommit: " + KEP_LINT_GIT_COMMIT +
+         "\nbuilt-in packs: " + packs + "\nhome: " + KEP_LINT_HOMEPAGE;
+}
 
 struct LintArgs {
   std::string repo = ".";
@@ -433,7 +442,7 @@ int run_lint(const LintArgs& args) {
 
 int main(int argc, char** argv) {
   CLI::App app{"kep-lint: lint enhancement proposals (KEPs) and their metadata"};
-  app.set_version_flag("--version", kVersion);
+  app.set_version_flag("--version", version_text());
   LintArgs args;
   app.add_option("paths", args.paths,
                  "Files or directories to lint (default: the whole repository)");

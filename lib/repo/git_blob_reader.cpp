@@ -12,6 +12,14 @@
 
 namespace keplint {
 
+namespace {
+#if defined(MSG_NOSIGNAL)
+constexpr int kSendFlags = MSG_NOSIGNAL;  // a dead git gives EPIPE, not SIGPIPE
+#else
+constexpr int kSendFlags = 0;  // the socket has SO_NOSIGPIPE (see spawn_conversing)
+#endif
+}  // namespace
+
 GitBlobReader::GitBlobReader(const std::filesystem::path& top_level) {
   try {
     ConversingChild child =
@@ -108,7 +116,7 @@ std::optional<std::string> GitBlobReader::read(std::string_view object_id) {
   std::string request = std::string(object_id) + "\n";
   std::size_t sent = 0;
   while (sent < request.size()) {
-    ssize_t n = ::send(to_git_, request.data() + sent, request.size() - sent, MSG_NOSIGNAL);
+    ssize_t n = ::send(to_git_, request.data() + sent, request.size() - sent, kSendFlags);
     if (n < 0 && errno == EINTR) continue;
     if (n <= 0)
       throw GitError("git cat-file stopped answering: " + std::string(std::strerror(errno)));

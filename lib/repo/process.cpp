@@ -44,13 +44,28 @@ struct Pipe {
   Fd write;
 };
 
+#if defined(__APPLE__)
+// Marks both descriptors close-on-exec, where pipe2/SOCK_CLOEXEC cannot (macOS): a child that
+// another thread spawns in between may inherit them, which only delays its EOF.
+void set_cloexec(const int fds[2]) {
+  for (int i = 0; i < 2; ++i) ::fcntl(fds[i], F_SETFD, FD_CLOEXEC);
+}
+#endif
+
 void open_pipe(Pipe& p) {
   int fds[2];
   // O_CLOEXEC: children spawned by other threads at the same time must not inherit our ends,
   // or our reads would never see EOF.
+#if defined(__APPLE__)
+  if (::pipe(fds) != 0) {
+    throw ProcessError(std::string("cannot create a pipe: ") + std::strerror(errno));
+  }
+  set_cloexec(fds);
+#else
   if (::pipe2(fds, O_CLOEXEC) != 0) {
     throw ProcessError(std::string("cannot create a pipe: ") + std::strerror(errno));
   }
+#endif
   p.read.reset(fds[0]);
   p.write.reset(fds[1]);
 }
@@ -171,9 +186,19 @@ ConversingChild spawn_conversing(const std::vector<std::string>& argv,
                                  const ProcessOptions& options) {
   if (argv.empty()) throw ProcessError("spawn_conversing: empty argument vector");
   int sockets[2];
+#if defined(__APPLE__)
+  if (::socketpair(AF_UNIX, SOCK_STREAM, 0, sockets) != 0) {
+    throw ProcessError(std::string("cannot create a socket pair: ") + std::strerror(errno));
+  }
+  set_cloexec(sockets);
+  // No MSG_NOSIGNAL there: the socket itself is told not to raise SIGPIPE.
+  int on = 1;
+  ::setsockopt(sockets[0], SOL_SOCKET, SO_NOSIGPIPE, &on, sizeof on);
+#else
   if (::socketpair(AF_UNIX, SOCK_STREAM | SOCK_CLOEXEC, 0, sockets) != 0) {
     throw ProcessError(std::string("cannot create a socket pair: ") + std::strerror(errno));
   }
+#endif
   Fd ours(sockets[0]), theirs(sockets[1]);
   Pipe out_pipe;
   open_pipe(out_pipe);
