@@ -359,7 +359,7 @@ TEST_F(ApplySuppressionsTest, SeverityOffProducesNothing) {
 
 TEST_F(ApplySuppressionsTest, ManySuppressionsOnManyFindingsTakeLinearTime) {
   // Issue 16: every finding of a file was compared with every suppression of the file.
-  constexpr int kLines = 40000;
+  constexpr int kLines = 80000;
   coverage_.proposals["keps/a"] = std::vector<bool>(pack_.rules.size(), true);
   std::string text;
   std::vector<Finding> findings;
@@ -385,7 +385,7 @@ TEST_F(ApplySuppressionsTest, ManySuppressionsOnManyFindingsTakeLinearTime) {
   }
   EXPECT_EQ(kept, kLines);
   EXPECT_EQ(unused, kLines / 2);
-  EXPECT_LT(seconds, 3.0);  // well under a second; the pairwise loop took minutes
+  EXPECT_LT(seconds, 10.0);  // about a second; the pairwise loop took 6 s at half the size
 }
 
 }  // namespace
