@@ -2,6 +2,8 @@
 
 #include <gtest/gtest.h>
 
+#include <chrono>
+
 #include <filesystem>
 #include <fstream>
 #include <sstream>
@@ -167,6 +169,30 @@ TEST(MdtocTest, SurvivesHostileInput) {
   TocAnalysis a = analyze_toc(doc);
   EXPECT_EQ(a.problem, TocProblem::kNone);
   EXPECT_FALSE(a.generated.empty());
+}
+
+TEST(MdtocTest, HeadingOverTheInlineWorkBudgetIsAProblemNotATimeout) {
+  // Issue 16: each "[a](" scans the rest of the heading for its ')' (as gomarkdown does), so
+  // 160 KB of them would take minutes. The parse stops at its budget and the TOC is not
+  // generated (nor rewritten) rather than generated wrong.
+  std::string heading;
+  for (int i = 0; i < 40000; ++i) heading += "[a](";
+  std::string text = "<!-- toc -->\n<!-- /toc -->\n# Fine\n## " + heading + "\n";
+  MarkdownDocument doc = doc_of(text);
+  auto start = std::chrono::steady_clock::now();
+  TocAnalysis a = analyze_toc(doc);
+  double seconds = std::chrono::duration<double>(std::chrono::steady_clock::now() - start).count();
+  EXPECT_EQ(a.problem, TocProblem::kHeadingTooComplex);
+  EXPECT_EQ(a.too_complex_heading, heading.substr(0, 60) + "...");
+  EXPECT_EQ(rewrite_toc(doc, a), text);
+  EXPECT_LT(seconds, 5.0);
+  std::string complex;
+  generate_toc(doc, 0, 5, &complex);
+  EXPECT_EQ(complex, a.too_complex_heading);
+  // Below the budget the same markup is parsed as before.
+  MarkdownDocument small = doc_of("<!-- toc -->\n<!-- /toc -->\n# [a]([a]([a](\n");
+  EXPECT_EQ(analyze_toc(small).problem, TocProblem::kNone);
+  EXPECT_EQ(analyze_toc(small).generated, "- [[a]([a]([a](](#aaa)\n");
 }
 
 }  // namespace

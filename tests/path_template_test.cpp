@@ -3,6 +3,9 @@
 #include <gmock/gmock.h>
 #include <gtest/gtest.h>
 
+#include <chrono>
+#include <random>
+
 namespace keplint {
 namespace {
 
@@ -138,6 +141,93 @@ TEST(MatchPathTemplate, RoundTripsWithFill) {
   auto m = match_path_template(kPrr, f.path);
   ASSERT_TRUE(m);
   EXPECT_EQ(*m, vars);
+}
+
+// The matcher before it was a table (shortest-first backtracking over every variable's length):
+// the reference for which values are extracted. Exponential in the number of adjacent
+// variables, so it only sees short inputs here.
+namespace reference {
+
+struct Piece {
+  bool is_var;
+  std::string text;
+};
+
+bool match_pieces(const std::vector<Piece>& pieces, std::size_t i, std::string_view path,
+                  std::size_t pos, std::map<std::string, std::string>& vars) {
+  if (i == pieces.size()) return pos == path.size();
+  const Piece& piece = pieces[i];
+  if (!piece.is_var) {
+    return path.substr(pos, piece.text.size()) == piece.text &&
+           match_pieces(pieces, i + 1, path, pos + piece.text.size(), vars);
+  }
+  std::size_t limit = path.find('/', pos);
+  if (limit == std::string_view::npos) limit = path.size();
+  for (std::size_t end = pos + 1; end <= limit; ++end) {
+    if (match_pieces(pieces, i + 1, path, end, vars)) {
+      vars[piece.text] = std::string(path.substr(pos, end - pos));
+      return true;
+    }
+  }
+  return false;
+}
+
+}  // namespace reference
+
+TEST(MatchPathTemplate, AgreesWithTheBacktrackingMatcherOnRandomInputs) {
+  std::mt19937 rng(16);
+  const std::vector<std::string> names = {"a", "b", "c"};
+  const std::string chars = "xy-/";
+  int matches = 0;
+  for (int n = 0; n < 100000; ++n) {
+    std::vector<reference::Piece> pieces;
+    std::string tmpl;
+    std::size_t count = 1 + rng() % 5;
+    for (std::size_t k = 0; k < count; ++k) {
+      if (rng() % 2 == 0) {
+        std::string name = names[rng() % names.size()];
+        pieces.push_back({true, name});
+        tmpl += "{" + name + "}";
+      } else {
+        std::string lit;
+        for (std::size_t len = 1 + rng() % 2; len > 0; --len) lit += chars[rng() % chars.size()];
+        if (!pieces.empty() && !pieces.back().is_var) {
+          pieces.back().text += lit;
+        } else {
+          pieces.push_back({false, lit});
+        }
+        tmpl += lit;
+      }
+    }
+    std::string path;
+    for (std::size_t len = rng() % 8; len > 0; --len) path += chars[rng() % chars.size()];
+    std::map<std::string, std::string> want;
+    bool matched = reference::match_pieces(pieces, 0, path, 0, want);
+    auto got = match_path_template(tmpl, path);
+    ASSERT_EQ(got.has_value(), matched) << tmpl << " vs " << path;
+    if (matched) {
+      ++matches;
+      ASSERT_EQ(*got, want) << tmpl << " vs " << path;
+    }
+  }
+  EXPECT_GT(matches, 1000);
+}
+
+TEST(MatchPathTemplate, AdjacentVariablesTakePolynomialTime) {
+  // Issue 16: "{a}{b}{c}...x" against a long segment without the final literal made the
+  // backtracking matcher try every split of the segment among the variables.
+  std::string tmpl;
+  for (int i = 0; i < 30; ++i) tmpl += "{v" + std::to_string(i) + "}";
+  tmpl += ".yaml";
+  std::string path(200, 'x');
+  auto start = std::chrono::steady_clock::now();
+  EXPECT_FALSE(match_path_template(tmpl, path + ".yml"));
+  auto m = match_path_template(tmpl, path + ".yaml");
+  ASSERT_TRUE(m);
+  EXPECT_EQ(m->at("v0"), "x");
+  EXPECT_EQ(m->at("v29"), std::string(171, 'x'));
+  double seconds = std::chrono::duration<double>(std::chrono::steady_clock::now() - start).count();
+  EXPECT_LT(seconds, 2.0);
 }
 
 TEST(SafeRelativePath, AcceptsPlainPathsOnly) {

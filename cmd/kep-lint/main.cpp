@@ -233,7 +233,17 @@ int run_toc(const TocArgs& args) {
     TocAnalysis toc = analyze_toc(doc, options);
     // Without markers there is no skip-prefix: every heading counts.
     bool generated = toc.problem == TocProblem::kNone || toc.problem == TocProblem::kEndMarkerInToc;
-    std::cout << (generated ? toc.generated : generate_toc(doc, 0, args.max_depth));
+    std::string too_complex = toc.too_complex_heading;
+    std::string out = generated || !too_complex.empty()
+                          ? toc.generated
+                          : generate_toc(doc, 0, args.max_depth, &too_complex);
+    if (!too_complex.empty()) {
+      print_error(file + ": the heading `" + too_complex +
+                  "` has more inline markup than kep-lint will parse");
+      status = 2;
+      continue;
+    }
+    std::cout << out;
   }
   return status;
 }

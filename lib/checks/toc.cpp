@@ -44,6 +44,13 @@ class TocCheck : public Check {
                    "the closing marker {end-marker}",
                    toc.generated);
         return;
+      case TocProblem::kHeadingTooComplex:
+        vars["heading"] = toc.too_complex_heading;
+        ctx.report(location_of(doc, marker_range(doc, toc.end_offset, options_.end_marker), "toc"),
+                   vars,
+                   "the table of contents cannot be generated: the heading `{heading}` has more "
+                   "inline markup than kep-lint will parse");
+        return;
       case TocProblem::kNone:
         break;
     }

@@ -4,6 +4,7 @@
 #include <array>
 #include <cstdint>
 #include <cstring>
+#include <deque>
 
 #include "document/utf8.h"
 
@@ -87,28 +88,31 @@ bool is_block_tag(std::string_view name) {
                             std::string_view(buf, name.size()));
 }
 
+// Small fields are bytes: a Node is kept per open block, and a file of nothing but '>' opens one
+// block per byte (issue 16: 56 bytes per level made a 30 MB README take 1.9 GB).
 struct ListData {
   bool ordered = false;
-  char marker = 0;  // the bullet, or the delimiter ('.' or ')') of an ordered list
-  int marker_offset = 0;
-  int padding = 0;
+  char marker = 0;                 // the bullet, or the delimiter ('.' or ')') of an ordered list
+  std::uint8_t marker_offset = 0;  // the marker's indent: at most 3
+  std::uint8_t padding = 0;        // marker, digits and spaces: at most 15
 };
 
 struct Node {
-  Kind kind = Kind::kDocument;
   int start_line = 0;
   int start_column = 0;
   int children = 0;  // cmark's "first_child != NULL" for list items
+  int underline = 0;
   ListData list;
+  Kind kind = Kind::kDocument;
   bool fenced = false;
   char fence_char = 0;
-  int fence_length = 0;
-  int fence_offset = 0;
-  int html_type = 0;
-  int level = 0;
+  std::uint8_t fence_length = 0;  // capped at 255, as cmark does
+  std::uint8_t fence_offset = 0;  // the fence's indent: at most 3
+  std::uint8_t html_type = 0;     // 1-7
+  std::uint8_t level = 0;         // 1-6
   bool setext = false;
-  int underline = 0;
 };
+static_assert(sizeof(Node) <= 28);
 
 // A line of the open paragraph: the bytes cmark adds to its content.
 struct ParaLine {
@@ -166,18 +170,26 @@ int scan_setext_heading_line(std::string_view s, int p) {
   return c == '=' ? 1 : 2;
 }
 
-bool scan_thematic_break(std::string_view s, int p) {
+// On failure sets `kill_pos` to where the scan stopped: a later scan of the same line from
+// before that point fails there too (the bytes up to it are `c` or blanks), so cmark skips it.
+// Without that, "- - - ... x" rescans the rest of the line at each of its nesting levels.
+bool scan_thematic_break(std::string_view s, int p, int& kill_pos) {
   char c = s[p];
-  if (c != '*' && c != '-' && c != '_') return false;
+  if (c != '*' && c != '-' && c != '_') {
+    kill_pos = p;
+    return false;
+  }
   int count = 0;
   int i = p;
   for (; !is_line_end(s[i]); ++i) {
     if (s[i] == c) {
       ++count;
     } else if (!space_or_tab(s[i])) {
+      kill_pos = i;
       return false;
     }
   }
+  if (count < 3) kill_pos = i;
   return count >= 3;
 }
 
@@ -511,7 +523,8 @@ class BlockScanner {
     line_begin_ = begin;
     line_shift_ = line_number_ == 0 ? static_cast<int>(begin) : 0;  // a byte order mark
     line_end_ = end;
-    offset_ = column_ = 0;
+    offset_ = column_ = thematic_break_kill_pos_ = 0;
+    first_nonspace_ = first_nonspace_column_ = 0;
     blank_ = partially_consumed_tab_ = opened_ = false;
     ++line_number_;
 
@@ -523,8 +536,15 @@ class BlockScanner {
     add_text_to_container(container, last_matched);
   }
 
+  // As in cmark, the scan is kept while the offset has not passed it: each nesting level would
+  // otherwise rescan the same run of blanks (a deep list, then a line of a million spaces).
   void find_first_nonspace() {
     int chars_to_tab = kTabStop - (column_ % kTabStop);
+    if (first_nonspace_ > offset_) {
+      indent_ = first_nonspace_column_ - column_;
+      blank_ = is_line_end(peek(first_nonspace_));
+      return;
+    }
     first_nonspace_ = offset_;
     first_nonspace_column_ = column_;
     while (true) {
@@ -661,7 +681,7 @@ class BlockScanner {
         container = add_child(container, Kind::kHeading, start + 1);
         int level = 0;
         while (peek(start + level) == '#') ++level;
-        stack_[container].level = level;
+        stack_[container].level = static_cast<std::uint8_t>(level);
       } else if (!indented && (c == '`' || c == '~') &&
                  (matched = scan_open_code_fence(cur_, first_nonspace_)) > 0) {
         int fence_offset = first_nonspace_ - offset_;
@@ -669,28 +689,29 @@ class BlockScanner {
         Node& n = stack_[container];
         n.fenced = true;
         n.fence_char = c;
-        n.fence_length = std::min(matched, 255);
-        n.fence_offset = fence_offset;
+        n.fence_length = static_cast<std::uint8_t>(std::min(matched, 255));
+        n.fence_offset = static_cast<std::uint8_t>(fence_offset);
         advance_offset(first_nonspace_ + matched - offset_, false);
       } else if (!indented && c == '<' &&
                  ((matched = scan_html_block_start(cur_, first_nonspace_)) > 0 ||
                   (cont_type != Kind::kParagraph && !maybe_lazy &&
                    scan_html_block_start_7(cur_, first_nonspace_) && (matched = 7)))) {
         container = add_child(container, Kind::kHtml, first_nonspace_ + 1);
-        stack_[container].html_type = matched;
+        stack_[container].html_type = static_cast<std::uint8_t>(matched);
         // the tag is part of the block's text: the offset stays
       } else if (!indented && cont_type == Kind::kParagraph && (c == '=' || c == '-') &&
                  (matched = scan_setext_heading_line(cur_, first_nonspace_)) > 0) {
         if (resolve_reference_definitions()) {
           Node& n = stack_[container];
           n.kind = Kind::kHeading;
-          n.level = matched;
+          n.level = static_cast<std::uint8_t>(matched);
           n.setext = true;
           n.underline = line_number_;
           advance_offset(static_cast<int>(cur_.size()) - 1 - offset_, false);
         }
       } else if (!indented && !(cont_type == Kind::kParagraph && !all_matched) &&
-                 scan_thematic_break(cur_, first_nonspace_)) {
+                 thematic_break_kill_pos_ <= first_nonspace_ &&
+                 scan_thematic_break(cur_, first_nonspace_, thematic_break_kill_pos_)) {
         container = add_child(container, Kind::kThematicBreak, first_nonspace_ + 1);
         advance_offset(static_cast<int>(cur_.size()) - 1 - offset_, false);
       } else if (indent_ < 4 && (matched = parse_list_marker(
@@ -703,15 +724,15 @@ class BlockScanner {
         }
         int spaces = column_ - saved_column;
         if (spaces >= 5 || spaces < 1 || is_line_end(peek(offset_))) {
-          data.padding = matched + 1;
+          data.padding = static_cast<std::uint8_t>(matched + 1);
           offset_ = saved_offset;
           column_ = saved_column;
           partially_consumed_tab_ = saved_tab;
           if (spaces > 0) advance_offset(1, true);
         } else {
-          data.padding = matched + spaces;
+          data.padding = static_cast<std::uint8_t>(matched + spaces);
         }
-        data.marker_offset = indent_;
+        data.marker_offset = static_cast<std::uint8_t>(indent_);
         const ListData& open = stack_[container].list;
         if (cont_type != Kind::kList || open.ordered != data.ordered ||
             open.marker != data.marker) {
@@ -911,11 +932,14 @@ class BlockScanner {
   int first_nonspace_ = 0;
   int first_nonspace_column_ = 0;
   int indent_ = 0;
+  int thematic_break_kill_pos_ = 0;  // see scan_thematic_break
   bool blank_ = false;
   bool partially_consumed_tab_ = false;
   bool opened_ = false;  // a block was opened on this line
   bool eof_ = false;
-  std::vector<Node> stack_;  // the open blocks, document first
+  // The open blocks, document first. A deque: no reallocation copying the whole stack (nor twice
+  // its size held at once) when a line opens a million blocks.
+  std::deque<Node> stack_;
   std::vector<ParaLine> paragraph_;
   BlockOutline out_;
 };

@@ -186,13 +186,16 @@ NodePtr make(Kind kind, std::string_view literal = {}) {
 // (0 = not a construct here) and optionally a node, like gomarkdown's inline callbacks.
 class InlineParser {
  public:
-  explicit InlineParser(const LinkReferenceMap& refs) : refs_(refs) {}
+  InlineParser(const LinkReferenceMap& refs, std::string_view text, std::size_t budget)
+      : refs_(refs), root_(text), budget_(budget) {}
+
+  bool exhausted() const { return exhausted_; }
 
   void parse(Node& parent, std::string_view data) {
-    if (nesting_ >= kMaxNesting || data.empty()) return;
+    if (nesting_ >= kMaxNesting || data.empty() || exhausted_) return;
     ++nesting_;
     std::size_t beg = 0, end = 0;
-    while (end < data.size()) {
+    while (end < data.size() && !exhausted_) {
       auto [consumed, node] = dispatch(data, end);
       if (consumed == 0) {
         ++end;
@@ -202,6 +205,10 @@ class InlineParser {
       if (node) parent.children.push_back(std::move(node));
       beg = end + consumed;
       end = beg;
+    }
+    if (exhausted_) {  // the result is thrown away
+      --nesting_;
+      return;
     }
     if (beg < data.size()) {
       if (data[end - 1] == '\n') --end;
@@ -214,21 +221,31 @@ class InlineParser {
   static constexpr int kMaxNesting = 16;
   using Result = std::pair<std::size_t, NodePtr>;
 
+  // Counts bytes a handler may look at. Each charge bounds the handler's own scanning (its
+  // nested parses charge for themselves), so the whole parse does at most the budget's work.
+  void charge(std::size_t bytes) {
+    used_ += bytes + 1;
+    if (used_ > budget_) exhausted_ = true;
+  }
+
   static void append_text(Node& parent, std::string_view text) {
     parent.children.push_back(make(Kind::kText, text));
   }
 
   Result dispatch(std::string_view data, std::size_t offset) {
+    const std::size_t rest = data.size() - offset;
     switch (data[offset]) {
       case '*':
       case '_':
       case '~':
-        return emphasis(data, offset);
+        return emphasis(data, offset);  // find_emph_char charges what it scans
       case '`':
+        charge(rest);
         return code_span(data, offset);
       case '[':
-        return link(data, offset);
+        return link(data, offset);  // charges its scans itself
       case '<':
+        charge(rest);
         return left_angle(data, offset);
       case '\\':
         return escape(data, offset);
@@ -246,6 +263,7 @@ class InlineParser {
       case 'F':
         return maybe_autolink(data, offset);
       case '$':
+        charge(rest);
         return math(data, offset);
       default:
         return {0, nullptr};
@@ -277,9 +295,16 @@ class InlineParser {
     return {0, nullptr};
   }
 
-  // Next occurrence of the emphasis character, skipping code spans and links.
-  static std::size_t find_emph_char(std::string_view data, char c) {
-    std::size_t i = 0;
+  // Next occurrence of the emphasis character, skipping code spans and links. It may look far
+  // past what it returns (to the end of an unclosed code span), so it charges what it scanned.
+  std::size_t find_emph_char(std::string_view data, char c) {
+    std::size_t scanned = 0;
+    std::size_t found = scan_emph_char(data, c, scanned);
+    charge(scanned);
+    return found;
+  }
+
+  static std::size_t scan_emph_char(std::string_view data, char c, std::size_t& i) {
     while (i < data.size()) {
       while (i < data.size() && data[i] != c && data[i] != '`' && data[i] != '[') ++i;
       if (i >= data.size()) return 0;
@@ -415,6 +440,70 @@ class InlineParser {
     return it == refs_.end() ? nullptr : &it->second;
   }
 
+  // The text of a link at data[0] ends at the first ']' where the bracket level, counting from
+  // 1 after data[0], drops to 0 ('[' and ']' after a backslash do not count, a line break never
+  // does): its index, or data.size() when there is none. The scan to the end for each '[' made
+  // "[[[[..." quadratic; the table answers from every position of the text at once.
+  std::size_t closing_bracket(std::string_view data, bool& text_has_nl) {
+    const char* base = root_.data();
+    if (data.data() < base || data.data() + data.size() > base + root_.size()) {
+      return closing_bracket_by_scan(data, text_has_nl);  // not part of the text (never so)
+    }
+    if (close_.empty()) build_bracket_table();
+    const std::size_t p = static_cast<std::size_t>(data.data() - base);
+    const std::size_t q = close_[p];
+    if (q == kNoPosition || q >= p + data.size()) return data.size();
+    text_has_nl = next_newline_[p + 1] < q;
+    return q - p;
+  }
+
+  static std::size_t closing_bracket_by_scan(std::string_view data, bool& text_has_nl) {
+    std::size_t i = 1;
+    for (int level = 1; level > 0 && i < data.size(); ++i) {
+      if (data[i] == '\n') {
+        text_has_nl = true;
+      } else if (data[i - 1] == '\\') {
+        continue;
+      } else if (data[i] == '[') {
+        ++level;
+      } else if (data[i] == ']') {
+        if (--level <= 0) --i;
+      }
+    }
+    return i;
+  }
+
+  // With w(q) = +1 for a counted '[' at q, -1 for a counted ']', 0 otherwise (whether q counts
+  // does not depend on where the scan started) and S its prefix sums, the scan from p ends at the
+  // first q > p with S(q) = S(p) - 1. One pass from the right finds it for every p.
+  void build_bracket_table() {
+    const std::string_view d = root_;
+    const std::size_t n = d.size();
+    auto weight = [&](std::size_t q) {
+      if (q == 0 || d[q] == '\n' || d[q - 1] == '\\') return 0;
+      return d[q] == '[' ? 1 : d[q] == ']' ? -1 : 0;
+    };
+    // S from the right: S(p - 1) = S(p) - w(p). Only its range needs a slot in `first_at`.
+    std::int64_t level = 0, low = 0, high = 0;
+    for (std::size_t q = 1; q < n; ++q) {
+      level += weight(q);
+      low = std::min(low, level);
+      high = std::max(high, level);
+    }
+    // first_at[S - low + 1]: the smallest q seen so far (to the right) with that S; slot 0 stands
+    // for S = low - 1, which no q has.
+    std::vector<std::uint32_t> first_at(static_cast<std::size_t>(high - low) + 2, kNoPosition);
+    close_.assign(n, kNoPosition);
+    next_newline_.assign(n + 1, kNoPosition);
+    for (std::size_t p = n; p-- > 0;) {
+      const std::size_t key = static_cast<std::size_t>(level - low + 1);
+      close_[p] = first_at[key - 1];
+      first_at[key] = static_cast<std::uint32_t>(p);
+      next_newline_[p] = d[p] == '\n' ? static_cast<std::uint32_t>(p) : next_newline_[p + 1];
+      level -= weight(p);
+    }
+  }
+
   Result link(std::string_view data, std::size_t offset) {
     if (inside_link_ && ((offset > 0 && data[offset - 1] == '[') ||
                          (data.size() - 1 > offset && data[offset + 1] == '^'))) {
@@ -427,19 +516,8 @@ class InlineParser {
     }
     data = data.substr(offset);
 
-    std::size_t i = 1;
     bool text_has_nl = false;
-    for (int level = 1; level > 0 && i < data.size(); ++i) {
-      if (data[i] == '\n') {
-        text_has_nl = true;
-      } else if (data[i - 1] == '\\') {
-        continue;
-      } else if (data[i] == '[') {
-        ++level;
-      } else if (data[i] == ']') {
-        if (--level <= 0) --i;
-      }
-    }
+    std::size_t i = closing_bracket(data, text_has_nl);
     if (i >= data.size()) return {0, nullptr};
     std::size_t txt_e = i;
     ++i;
@@ -473,6 +551,7 @@ class InlineParser {
           ++i;
         }
       }
+      charge(i - link_b);
       if (i >= data.size()) return {0, nullptr};
       std::size_t link_e = i;
       std::size_t title_b = 0, title_e = 0;
@@ -490,6 +569,7 @@ class InlineParser {
           }
           ++i;
         }
+        charge(i - title_b);
         if (i >= data.size()) return {0, nullptr};
         title_e = i - 1;
         while (title_e > title_b && is_space(data[title_e])) --title_e;
@@ -512,6 +592,7 @@ class InlineParser {
       ++i;
       std::size_t link_b = i;
       while (i < data.size() && data[i] != ']') ++i;
+      charge(i - link_b + txt_e);
       if (i >= data.size()) return {0, nullptr};
       std::size_t link_e = i;
       std::string id = link_b == link_e ? collapse_id(data, txt_e, text_has_nl)
@@ -524,6 +605,8 @@ class InlineParser {
       ++i;
     } else {
       // shortcut reference: [id]
+      if (refs_.empty()) return {0, nullptr};  // without building the id ("[[[[...]]]]")
+      charge(txt_e);
       const LinkReference* ref = find_ref(collapse_id(data, txt_e, text_has_nl));
       if (!ref) return {0, nullptr};
       link_dest = ref->link;
@@ -729,7 +812,10 @@ class InlineParser {
           match = false;
         }
       }
-      if (match) return autolink(data, offset);
+      if (match) {
+        charge(data.size());  // autolink also looks back to the line's start
+        return autolink(data, offset);
+      }
     }
     return {0, nullptr};
   }
@@ -839,9 +925,16 @@ class InlineParser {
     return {end + 1, make(Kind::kMath, data.substr(1, end - 1))};
   }
 
+  static constexpr std::uint32_t kNoPosition = UINT32_MAX;
   const LinkReferenceMap& refs_;
+  std::string_view root_;                    // the text parsed: every `data` is a slice of it
+  std::vector<std::uint32_t> close_;         // see build_bracket_table
+  std::vector<std::uint32_t> next_newline_;  // the first '\n' at or after each position
   bool inside_link_ = false;
   int nesting_ = 0;
+  std::size_t budget_;
+  std::size_t used_ = 0;
+  bool exhausted_ = false;
 };
 
 // gomarkdown's HTML renderer for inline nodes (flags 0). Text directly under a link goes through
@@ -997,7 +1090,9 @@ RenderedInline render_gomarkdown_inline(std::string_view content, const LinkRefe
   }
   Node root;
   root.kind = Kind::kEmph;  // any container kind; never rendered itself
-  InlineParser(refs).parse(root, content);
+  InlineParser parser(refs, content, kInlineWorkFloor + kInlineWorkPerByte * content.size());
+  parser.parse(root, content);
+  if (parser.exhausted()) return {{}, {}, false};
   Renderer renderer;
   std::string text;
   for (const auto& child : root.children) {

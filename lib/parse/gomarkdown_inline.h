@@ -21,7 +21,17 @@ using LinkReferenceMap = std::map<std::string, LinkReference, std::less<>>;
 struct RenderedInline {
   std::string html;         // gomarkdown's HTML renderer output, surrounding whitespace trimmed
   std::string anchor_text;  // mdtoc's asText(): Text and Code literals concatenated, as is
+  // False when the parse ran out of its work budget (see kInlineWorkPerByte): gomarkdown's
+  // inline rules rescan the rest of the text from many positions, so a crafted heading
+  // ("# [[[[..." of 80 KB) would take minutes. `html` and `anchor_text` are then incomplete and
+  // must not be used.
+  bool complete = true;
 };
+
+// The inline parser's budget: this many bytes looked at per byte of content, plus
+// kInlineWorkFloor. Headings of real documents use a small fraction of it.
+inline constexpr std::size_t kInlineWorkPerByte = 64;
+inline constexpr std::size_t kInlineWorkFloor = std::size_t{1} << 22;
 
 RenderedInline render_gomarkdown_inline(std::string_view content, const LinkReferenceMap& refs);
 

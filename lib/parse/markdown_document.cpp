@@ -319,6 +319,8 @@ void MarkdownDocument::scan_comments(
     }
   };
   Next lt{text, '<'}, gt{text, '>'}, tick{text, '`'};
+  std::size_t paragraph_end = 0;  // the first "\n\n" at or after the last search's start
+  bool paragraph_end_fresh = false;
   std::size_t range_index = 0;
   std::size_t i = 0;
   while (i < text.size()) {
@@ -358,9 +360,14 @@ void MarkdownDocument::scan_comments(
     std::size_t run_end = i;
     while (run_end < text.size() && text[run_end] == '`') ++run_end;
     std::size_t run = run_end - i;
-    // A code span closes with a run of the same length before the paragraph ends.
-    std::size_t span_limit = text.find("\n\n", run_end);
-    if (span_limit == std::string_view::npos) span_limit = text.size();
+    // A code span closes with a run of the same length before the paragraph ends. The end is
+    // kept until passed, like the bytes above: searched again for every run of backticks,
+    // "`a`a`a..." made this quadratic.
+    if (!paragraph_end_fresh || paragraph_end < run_end) {
+      paragraph_end = std::min(text.find("\n\n", run_end), text.size());
+      paragraph_end_fresh = true;
+    }
+    std::size_t span_limit = paragraph_end;
     span_limit = std::min(span_limit, limit);
     std::size_t k = run_end;
     std::size_t span_end = std::string_view::npos;

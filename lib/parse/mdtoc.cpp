@@ -47,6 +47,13 @@ std::vector<std::string_view> split_lines(std::string_view text) {
 }
 
 // CRLF pairs to LF; a lone CR is text and stays, so a rewrite reads back as it was written.
+// The first `bytes` of a heading for a message, not cutting a UTF-8 sequence, "..." if cut.
+std::string utf8_prefix(std::string_view text, std::size_t bytes) {
+  if (text.size() <= bytes) return std::string(text);
+  while (bytes > 0 && (static_cast<unsigned char>(text[bytes]) & 0xC0) == 0x80) --bytes;
+  return std::string(text.substr(0, bytes)) + "...";
+}
+
 std::string crlf_to_lf(std::string_view text) {
   std::string lf;
   lf.reserve(text.size());
@@ -71,7 +78,8 @@ std::string to_crlf(std::string_view lf_text) {
 // mdtoc parses only the text from the closing marker on, with gomarkdown, whose block rules
 // differ from CommonMark's (see gomarkdown_blocks.h); so this suffix is scanned on its own here
 // rather than taken from the document's cmark parse.
-std::string generate_toc(const MarkdownDocument& doc, std::size_t from_offset, int max_depth) {
+std::string generate_toc(const MarkdownDocument& doc, std::size_t from_offset, int max_depth,
+                         std::string* too_complex) {
   std::string_view text = doc.source().text();
   std::string_view suffix = text.substr(std::min(from_offset, text.size()));
   // CRLF files are read as LF (mdtoc would leave '\r' in heading text; we keep CRLF on rewrite).
@@ -90,6 +98,10 @@ std::string generate_toc(const MarkdownDocument& doc, std::size_t from_offset, i
   for (const GomarkdownHeading& h : outline.headings) {
     if (max_depth > 0 && h.level > max_depth) continue;
     RenderedInline rendered = render_gomarkdown_inline(h.content, outline.references);
+    if (!rendered.complete) {
+      if (too_complex) *too_complex = utf8_prefix(h.content, 60);
+      return toc;
+    }
     std::string anchor = mdtoc_anchor_slug(rendered.anchor_text);
     int seen = anchors[anchor]++;
     if (seen > 0) anchor += "-" + std::to_string(seen);
@@ -125,7 +137,11 @@ TocAnalysis analyze_toc(const MarkdownDocument& doc, const TocOptions& options) 
     return a;
   }
 
-  a.generated = generate_toc(doc, a.end_offset, options.max_depth);
+  a.generated = generate_toc(doc, a.end_offset, options.max_depth, &a.too_complex_heading);
+  if (!a.too_complex_heading.empty()) {
+    a.problem = TocProblem::kHeadingTooComplex;
+    return a;
+  }
   // Written, such a TOC would close itself early: the next run would find it out of date and
   // each --fix would grow the file.
   if (find_case_insensitive(a.generated, options.end_marker) != std::string::npos) {

@@ -22,6 +22,9 @@ enum class TocProblem {
   kMissingEndMarker,
   kEndBeforeStart,
   kEndMarkerInToc,  // a heading's entry would contain the closing marker: no fixed point
+  // A heading's inline markup exceeds the inline parser's work budget (RenderedInline::complete):
+  // its entry cannot be computed in reasonable time. `too_complex_heading` names it.
+  kHeadingTooComplex,
 };
 
 struct TocAnalysis {
@@ -32,8 +35,9 @@ struct TocAnalysis {
   Position start_position;
   Position end_position;
 
-  std::string generated;  // the TOC mdtoc would write: lines each ending in "\n"
-  std::string existing;   // the bytes between the opening marker and the closing marker
+  std::string generated;            // the TOC mdtoc would write: lines each ending in "\n"
+  std::string too_complex_heading;  // kHeadingTooComplex: the start of the heading's text
+  std::string existing;             // the bytes between the opening marker and the closing marker
   bool up_to_date = false;
 
   // For an out-of-date TOC: the first differing line (1-based; the closing marker's line when
@@ -45,8 +49,11 @@ struct TocAnalysis {
 };
 
 // mdtoc's GenerateTOC over the headings from `from_offset` on (mdtoc parses only from the
-// closing marker). Exposed for tests and for callers without markers.
-std::string generate_toc(const MarkdownDocument& doc, std::size_t from_offset, int max_depth);
+// closing marker). Exposed for tests and for callers without markers. When a heading is too
+// complex to render (kHeadingTooComplex), `too_complex` (if given) receives the start of its text
+// and the TOC returned is incomplete.
+std::string generate_toc(const MarkdownDocument& doc, std::size_t from_offset, int max_depth,
+                         std::string* too_complex = nullptr);
 
 TocAnalysis analyze_toc(const MarkdownDocument& doc, const TocOptions& options = {});
 

@@ -461,14 +461,18 @@ class Parser {
     // makes a key, " #" a comment.
     std::size_t eol = std::min(text_.find('\n', i), text_.size());
     std::size_t limit = std::min(eol, i + kMaxKey);
-    std::size_t colon = text_.find(':', i);
+    // Searches stop at `limit` (and the '#' search at the colon): searching the whole rest of
+    // the text for each key made a file of many keys and no '#' quadratic.
+    const std::string_view head = text_.substr(0, limit);
+    std::size_t colon = head.find(':', i);
     while (colon < limit && colon + 1 < text_.size() && text_[colon + 1] != ' ' &&
            text_[colon + 1] != '\n') {
-      colon = text_.find(':', colon + 1);
+      colon = head.find(':', colon + 1);
     }
     if (colon >= limit) return false;
-    for (std::size_t hash = text_.find('#', i + 1); hash < colon;
-         hash = text_.find('#', hash + 1)) {
+    const std::string_view before_colon = text_.substr(0, colon);
+    for (std::size_t hash = before_colon.find('#', i + 1); hash != std::string_view::npos;
+         hash = before_colon.find('#', hash + 1)) {
       if (text_[hash - 1] == ' ') return false;
     }
     return true;

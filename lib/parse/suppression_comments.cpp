@@ -170,10 +170,16 @@ std::vector<DirectiveComment> markdown_directives(const MarkdownDocument& doc, s
     DirectiveComment d;
     if (!mentions_kep_lint(body) || !parse_directive(body, d)) continue;
     d.range = src.range_of(c.begin, c.end - c.begin);
-    for (int line = d.range.end.line + 1; line <= src.line_count(); ++line) {
-      if (!blank(src.line_text(line))) {
-        d.next_line = line;
-        break;
+    if (!out.empty() && out.back().range.end.line == d.range.end.line) {
+      // Comments sharing a line share the answer: searching again for each of many directives
+      // on one line before a long run of blank lines was quadratic.
+      d.next_line = out.back().next_line;
+    } else {
+      for (int line = d.range.end.line + 1; line <= src.line_count(); ++line) {
+        if (!blank(src.line_text(line))) {
+          d.next_line = line;
+          break;
+        }
       }
     }
     out.push_back(std::move(d));
@@ -250,13 +256,15 @@ std::vector<DirectiveComment> yaml_directives(const SourceFile& source, std::siz
     }
     if (quote == 0) block_parent = block_scalar_parent_indent(content);
   }
+  // The next line that is not skippable, from the end: searched forward for each directive, a
+  // file of nothing but directive comments was quadratic.
+  std::vector<int> next_kept(skippable.size() + 1, 0);
+  for (std::size_t slot = skippable.size(); slot-- > 0;) {
+    next_kept[slot] = skippable[slot] ? next_kept[slot + 1] : first + static_cast<int>(slot);
+  }
   for (DirectiveComment& d : out) {
-    for (int l = d.range.start.line + 1; l <= last; ++l) {
-      if (!skippable[static_cast<std::size_t>(l - first)]) {
-        d.next_line = l;
-        break;
-      }
-    }
+    std::size_t after = static_cast<std::size_t>(d.range.start.line + 1 - first);
+    d.next_line = after < next_kept.size() ? next_kept[after] : 0;
   }
   return out;
 }

@@ -88,27 +88,38 @@ struct TemplatePiece {
   std::string_view text;
 };
 
-// Matches pieces[i..] against path[pos..], trying every length for each variable (a variable may
-// contain the literal that follows it: "{n}.yaml" matches "1.old.yaml" with n = "1.old").
-bool match_pieces(const std::vector<TemplatePiece>& pieces, std::size_t i, std::string_view path,
-                  std::size_t pos, std::map<std::string, std::string>& vars) {
-  if (i == pieces.size()) return pos == path.size();
-  const TemplatePiece& piece = pieces[i];
-  if (!piece.is_var) {
-    return path.substr(pos, piece.text.size()) == piece.text &&
-           match_pieces(pieces, i + 1, path, pos + piece.text.size(), vars);
-  }
-  // A variable is a non-empty run without '/'.
-  std::size_t limit = path.find('/', pos);
-  if (limit == std::string_view::npos) limit = path.size();
-  // Shortest first, so the value ends at the first place where the rest of the template fits.
-  for (std::size_t end = pos + 1; end <= limit; ++end) {
-    if (match_pieces(pieces, i + 1, path, end, vars)) {
-      vars[std::string(piece.text)] = std::string(path.substr(pos, end - pos));
-      return true;
+// fits[i][pos]: pieces[i..] match path[pos..] exactly. Filled from the end, so each (piece,
+// position) is decided once: O(pieces x path) instead of trying every split of every variable
+// ("{a}{b}{c}{d}x" against a long segment was exponential).
+std::vector<std::vector<char>> fitting_suffixes(const std::vector<TemplatePiece>& pieces,
+                                                std::string_view path) {
+  const std::size_t len = path.size();
+  std::vector<std::vector<char>> fits(pieces.size() + 1, std::vector<char>(len + 1, 0));
+  fits[pieces.size()][len] = 1;
+  // A variable is a non-empty run without '/': it fits at pos when some end in
+  // (pos, end of the segment] fits the rest; `first_fit` is the smallest such end at or after
+  // a position.
+  std::vector<std::size_t> first_fit(len + 2);
+  for (std::size_t i = pieces.size(); i-- > 0;) {
+    const TemplatePiece& piece = pieces[i];
+    if (!piece.is_var) {
+      for (std::size_t pos = 0; pos + piece.text.size() <= len; ++pos) {
+        fits[i][pos] = fits[i + 1][pos + piece.text.size()] &&
+                       path.compare(pos, piece.text.size(), piece.text) == 0;
+      }
+      continue;
+    }
+    first_fit[len + 1] = std::string_view::npos;
+    for (std::size_t pos = len + 1; pos-- > 0;) {
+      first_fit[pos] = fits[i + 1][pos] ? pos : first_fit[pos + 1];
+    }
+    std::size_t segment_end = len;  // the first '/' at or after pos
+    for (std::size_t pos = len; pos-- > 0;) {
+      if (path[pos] == '/') segment_end = pos;
+      fits[i][pos] = first_fit[pos + 1] <= segment_end;
     }
   }
-  return false;
+  return fits;
 }
 
 }  // namespace
@@ -124,8 +135,22 @@ std::optional<std::map<std::string, std::string>> match_path_template(std::strin
       [&](std::string_view name, std::string_view) {
         pieces.push_back({true, name});
       });
+  const std::vector<std::vector<char>> fits = fitting_suffixes(pieces, path);
+  if (!fits[0][0]) return std::nullopt;
+  // Each variable takes the shortest value after which the rest still fits (as the old
+  // shortest-first search did); a name used twice keeps its first value.
   std::map<std::string, std::string> vars;
-  if (!match_pieces(pieces, 0, path, 0, vars)) return std::nullopt;
+  std::size_t pos = 0;
+  for (std::size_t i = 0; i < pieces.size(); ++i) {
+    if (!pieces[i].is_var) {
+      pos += pieces[i].text.size();
+      continue;
+    }
+    std::size_t end = pos + 1;
+    while (!fits[i + 1][end]) ++end;
+    vars.emplace(std::string(pieces[i].text), std::string(path.substr(pos, end - pos)));
+    pos = end;
+  }
   return vars;
 }
 
