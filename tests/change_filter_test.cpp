@@ -128,5 +128,23 @@ TEST(FilterModeTest, NamesRoundTrip) {
   EXPECT_FALSE(filter_needs_lines(FilterMode::NoFilter));
 }
 
+// Issue 16 item 2: a changed file git showed no hunk of (binary to git, a mode change) keeps all
+// its findings under the line filters, and a file that could not be linted is always reported.
+TEST_F(ChangeFilterTest, FilesWithoutHunksAndUnlintableFilesAreNotFiltered) {
+  changes_.files.push_back({"keps/a/README.md", ChangedFile::Status::Modified, ""});
+  changes_.without_hunks.insert("keps/a/README.md");
+  for (FilterMode mode : {FilterMode::Added, FilterMode::DiffContext}) {
+    EXPECT_THAT(kept(mode), ::testing::IsSupersetOf({"README", "WHOLE_FILE"}))
+        << filter_mode_name(mode);
+  }
+  Report r;
+  r.findings = {at("BINARY", "keps/b/kep.yaml", 7)};  // a proposal outside the change
+  r.findings[0].never_filtered = true;
+  for (FilterMode mode : {FilterMode::Added, FilterMode::DiffContext, FilterMode::File}) {
+    Report copy = r;
+    EXPECT_THAT(filter_findings(copy, changes_, mode), IsEmpty()) << filter_mode_name(mode);
+  }
+}
+
 }  // namespace
 }  // namespace keplint::testing

@@ -86,12 +86,17 @@ TEST_F(ChangedFilesTest, CommittedStagedUnstagedAndUntrackedSinceTheMergeBase) {
               ElementsAre("M a.md", "M b.md", "M c.md", "D d.md", "A e.md", "A f.md", "D gone.md"));
 }
 
-TEST_F(ChangedFilesTest, WorksFromASubdirectoryWithRepoRelativePaths) {
+// --repo below git's top level (a monorepo): paths are relative to that directory and changes
+// outside it are left out (issue 16, item 6).
+TEST_F(ChangedFilesTest, WorksFromASubdirectoryWithPathsRelativeToIt) {
   write("keps/sig-x/README.md", "x\n");
+  write("other.md", "x\n");
   commit_all(repo_, "base");
-  write("keps/sig-x/README.md", "y\n");
+  write("keps/sig-x/README.md", "y\nz\n");
+  write("other.md", "y\n");
   ChangeSet set = collect_changes(repo_ / "keps" / "sig-x", "HEAD");
-  EXPECT_THAT(describe(set), ElementsAre("M keps/sig-x/README.md"));
+  EXPECT_THAT(describe(set), ElementsAre("M README.md"));
+  EXPECT_THAT(set.added_lines.by_path(), ElementsAre(::testing::Key("README.md")));
 }
 
 TEST_F(ChangedFilesTest, RenameListsNewPathAsRenamedAndOldPathAsDeleted) {

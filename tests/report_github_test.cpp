@@ -151,7 +151,10 @@ TEST(GithubReporterTest, ControlCharactersAndInvalidUtf8AreReplaced) {
   auto source = make_source("keps/x/kep.yaml", "a: b\n");
   std::string message = std::string("color \x1b[31mred, nul ") + '\0' + " byte \xFF\tend";
   Finding f = make_finding("KEP001", "r", Severity::Warning, source, {{1, 1}, {1, 1}}, message);
-  EXPECT_EQ(annotation_command(f).message, "color \uFFFD[31mred, nul \uFFFD byte \uFFFD\tend");
+  EXPECT_EQ(annotation_command(f).message, "color \uFFFD[31mred, nul \uFFFD byte \uFFFD\\tend");
+  // TAB and the Unicode line and paragraph separators are written out (issue 16, item 13).
+  f.message = "a\tb\u2028c\u2029d";
+  EXPECT_EQ(annotation_command(f).message, "a\\tb\\u{2028}c\\u{2029}d");
 }
 
 TEST(GithubReporterTest, ColumnsCountCharacters) {
@@ -237,9 +240,13 @@ TEST(GithubReporterTest, BudgetAnnotatesTenAndListsTheRestAsInertLines) {
     EXPECT_EQ(runner_command(lines[i]), "error") << lines[i];
     EXPECT_TRUE(lines[i].starts_with("::error file=")) << lines[i];
   }
-  // The findings on changed lines come first, whatever their place in report order.
+  // The findings on changed lines come first, whatever their place in report order. A TAB in
+  // a path is written as \t, like in messages.
   for (std::size_t i = 0; i < changed.size(); ++i) {
-    EXPECT_TRUE(lines[i].starts_with("::error file=" + escape_command_property(changed[i]) + ","))
+    std::string path = changed[i];
+    for (std::size_t tab = path.find('\t'); tab != std::string::npos; tab = path.find('\t'))
+      path.replace(tab, 1, "\\t");
+    EXPECT_TRUE(lines[i].starts_with("::error file=" + escape_command_property(path) + ","))
         << lines[i];
   }
   EXPECT_EQ(lines[10],

@@ -59,7 +59,10 @@ TEST(Utf8TextTest, ReplacesControls) {
 }
 
 TEST(Utf8TextTest, EscapesEverythingATerminalWouldInterpret) {
-  EXPECT_EQ(escape_for_terminal("plain Über\ttab"), "plain Über\ttab");
+  // A TAB in a message is shown as \t (terminal_piece keeps it, for source snippets).
+  EXPECT_EQ(escape_for_terminal("plain Über\ttab"), "plain Über\\ttab");
+  EXPECT_EQ(escape_for_terminal("a\u2028b\u2029c"), "a\\u{2028}b\\u{2029}c");
+  EXPECT_TRUE(terminal_piece("\t", 0).tab);
   EXPECT_EQ(escape_for_terminal("\x1b]0;pwned\x07"), "\\x1b]0;pwned\\x07");
   EXPECT_EQ(escape_for_terminal("a\r\nb"), "a\\r\\nb");
   EXPECT_EQ(escape_for_terminal("\x7f\xC2\x9B"

@@ -50,8 +50,9 @@ TEST_F(RepositorySymlinkTest, Reads) {
   EXPECT_EQ(repo_->read("keps/sig-a/outside-link.yaml").status, Status::OutsideRepository);
   EXPECT_EQ(repo_->read("keps/sig-c/kep.yaml").status, Status::OutsideRepository);
   ReadResult dangling = repo_->read("keps/sig-a/dangling.yaml");
-  EXPECT_EQ(dangling.status, Status::NotFound);
-  EXPECT_EQ(dangling.detail, "broken symbolic link");
+  // Present but unreadable, not absent: a dangling kep.yaml must not make its KEP pass.
+  EXPECT_EQ(dangling.status, Status::Unreadable);
+  EXPECT_EQ(dangling.detail, "broken symbolic link (its target does not exist)");
   ReadResult missing = repo_->read("keps/sig-a/none.yaml");
   EXPECT_EQ(missing.status, Status::NotFound);
   EXPECT_EQ(missing.detail, "file not found");

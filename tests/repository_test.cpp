@@ -149,7 +149,8 @@ TEST_F(RepositoryTest, SymlinkedFileInsideIsListedAndRead) {
   ASSERT_TRUE(r.ok());
   EXPECT_EQ(r.source->text(), "hello\n");
   EXPECT_EQ(r.source->path(), "keps/b.md");
-  EXPECT_EQ(repo.read("keps/broken.md").status, Status::NotFound);
+  // Present but unreadable: a dangling link must not read as an absent file (issue 16, item 10).
+  EXPECT_EQ(repo.read("keps/broken.md").status, Status::Unreadable);
 }
 
 TEST_F(RepositoryTest, SizeLimit) {
@@ -213,7 +214,8 @@ TEST_F(RepositoryTest, WalkIsSortedSkipsGitAndListsOnlyFiles) {
   fs::create_directories(root_ / "emptydir");
   Repository repo(root_);
   EXPECT_THAT(repo.walk(""), ElementsAre("a.md", "b/1.md", "b/2.md", "sub/x.md"));
-  EXPECT_THAT(repo.list_directory(""), ElementsAre(".git", "a.md", "b", "emptydir", "sub"));
+  // Nothing under .git is read, listings included (issue 16, item 4).
+  EXPECT_THAT(repo.list_directory(""), ElementsAre("a.md", "b", "emptydir", "sub"));
   EXPECT_THAT(repo.list_directory("b"), ElementsAre("1.md", "2.md"));
 }
 

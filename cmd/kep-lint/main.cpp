@@ -26,7 +26,9 @@
 #include "repo/change_source.h"
 #include "repo/changed_files.h"
 #include "repo/ci_environment.h"
+#include "repo/safe_open.h"
 #include "report/finding_view.h"
+#include "report/github_reporter.h"
 #include "report/output_plan.h"
 #include "report/release_table.h"
 #include "report/reporter.h"
@@ -84,9 +86,10 @@ struct TocArgs {
 };
 
 // Messages can carry repository text (paths, config values, YAML errors). Escaped, each stays
-// one line that cannot drive a terminal, and no line can start a CI workflow command.
+// one line that cannot drive a terminal, and no line can hold a CI workflow command (GitHub
+// honours `##[command]` anywhere in a line, on stderr too).
 void print_error(std::string_view message) {
-  std::cerr << "kep-lint: " << escape_for_terminal(message) << "\n";
+  std::cerr << inert_log_line("kep-lint: " + escape_for_terminal(message)) << "\n";
 }
 
 [[noreturn]] void usage_error(const std::string& message) {
@@ -124,23 +127,31 @@ std::optional<ResolvedChanges> run_changes(const LintArgs& args, const fs::path&
   return resolve_changes(request, root, ci, std::cin);
 }
 
-void list_rules(const Pack& pack) {
-  // A pack can come from the repository: its text is escaped like findings.
-  std::cout << "pack " << escape_for_terminal(pack.name) << " (" << escape_for_terminal(pack.origin)
-            << "): " << pack.rules.size() << " rules\n";
+// The text of --list-rules.
+void list_rules_to(const Pack& pack, std::ostream& out) {
+  out << "pack " << escape_for_terminal(pack.name) << " (" << escape_for_terminal(pack.origin)
+      << "): " << pack.rules.size() << " rules\n";
   for (const Rule& r : pack.rules) {
-    std::cout << "  " << escape_for_terminal(r.id) << "  " << escape_for_terminal(r.name) << "  ["
-              << severity_name(r.severity);
-    if (r.whole_repo_severity)
-      std::cout << ", whole repo: " << severity_name(*r.whole_repo_severity);
-    std::cout << "]  " << escape_for_terminal(r.description) << "\n";
+    out << "  " << escape_for_terminal(r.id) << "  " << escape_for_terminal(r.name) << "  ["
+        << severity_name(r.severity);
+    if (r.whole_repo_severity) out << ", whole repo: " << severity_name(*r.whole_repo_severity);
+    out << "]  " << escape_for_terminal(r.description) << "\n";
   }
   const Pack& engine = engine_pack();
-  std::cout << "kep-lint's own diagnostics: " << engine.rules.size() << " rules\n";
+  out << "kep-lint's own diagnostics: " << engine.rules.size() << " rules\n";
   for (const Rule& r : engine.rules) {
-    std::cout << "  " << r.id << "  " << r.name << "  [" << severity_name(r.severity) << "]  "
-              << r.description << "\n";
+    out << "  " << r.id << "  " << r.name << "  [" << severity_name(r.severity) << "]  "
+        << r.description << "\n";
   }
+}
+
+void list_rules(const Pack& pack) {
+  // A pack can come from the repository: its text is escaped like findings, and each line
+  // made inert for CI logs.
+  std::ostringstream out;
+  list_rules_to(pack, out);
+  std::istringstream lines(out.str());
+  for (std::string line; std::getline(lines, line);) std::cout << inert_log_line(line) << "\n";
 }
 
 // A path argument, relative to the current directory like every command-line tool's, or, when
@@ -290,12 +301,12 @@ int run_report(const LintArgs& args) {
   Report report = lint(*session.run, lint_options);
   session.check_datasets();
   std::vector<ReleaseEntry> entries = release_readiness(*session.run, report);
-  std::ofstream file;
+  std::ostringstream table;
+  write_release_table(entries, args.release, format, args.output.empty() ? std::cout : table);
   if (!args.output.empty()) {
-    file.open(args.output, std::ios::binary | std::ios::trunc);
-    if (!file) throw std::runtime_error("cannot write " + args.output);
+    FileDescriptor file = open_output_file(args.output, false, session.repo->root());
+    write_all(file.get(), table.str(), args.output);
   }
-  write_release_table(entries, args.release, format, args.output.empty() ? std::cout : file);
   if (report_unreadable_directories(*session.repo)) return 2;
   bool all_ready =
       std::all_of(entries.begin(), entries.end(), [](const ReleaseEntry& e) { return e.ready; });
@@ -384,16 +395,16 @@ int run_lint(const LintArgs& args) {
                             session.repo->max_file_size())) {
     BaselineResult result = apply_baseline(report, *baseline);
     if (!args.quiet) {
-      std::cerr << "kep-lint: baseline " << escape_for_terminal(baseline->file) << ": "
-                << result.accepted << " finding" << (result.accepted == 1 ? "" : "s")
-                << " accepted";
+      std::ostringstream note;
+      note << "baseline " << baseline->file << ": " << result.accepted << " finding"
+           << (result.accepted == 1 ? "" : "s") << " accepted";
       if (!result.stale.empty()) {
-        std::cerr << "; " << result.stale.size() << " entr"
-                  << (result.stale.size() == 1 ? "y matches" : "ies match")
-                  << " no finding any more (KL003): --write-baseline "
-                  << escape_for_terminal(baseline->file) << " prunes them";
+        note << "; " << result.stale.size() << " entr"
+             << (result.stale.size() == 1 ? "y matches" : "ies match")
+             << " no finding any more (KL003): --write-baseline " << baseline->file
+             << " prunes them";
       }
-      std::cerr << "\n";
+      print_error(note.str());
     }
   }
 
@@ -417,7 +428,7 @@ int run_lint(const LintArgs& args) {
   }
 
   if (!args.quiet) {
-    for (const std::string& note : outputs.notes) std::cerr << "kep-lint: " << note << "\n";
+    for (const std::string& note : outputs.notes) print_error(note);
   }
   bool step_summary = std::any_of(outputs.outputs.begin(), outputs.outputs.end(),
                                   [](const OutputSpec& o) { return o.append; });
@@ -429,8 +440,9 @@ int run_lint(const LintArgs& args) {
     ro.github_log =
         spec.path.empty() && (ci.github_actions_log || ci.kind == CiKind::GitHubActions);
     ro.step_summary = step_summary;
-    std::optional<std::string> note = write_output(spec, report, ro, std::cout);
-    if (note && !args.quiet) std::cerr << "kep-lint: " << *note << "\n";
+    std::optional<std::string> note =
+        write_output(spec, report, ro, std::cout, session.repo->root());
+    if (note && !args.quiet) print_error(*note);
   }
 
   if (report_unreadable_directories(*session.repo)) return 2;

@@ -15,8 +15,9 @@ class FileReadableCheck : public Check {
       if (doc.exists() || doc.path.empty() || doc.status == ReadResult::Status::NotFound) continue;
       // A whole-file finding, except for binary data: that has a first NUL byte to point at.
       Range at = doc.read_position.valid() ? Range::at(doc.read_position) : Range{};
-      ctx.report({doc.path, at, nullptr, doc.spec ? doc.spec->role : doc.path},
-                 {{"path", doc.path}, {"reason", doc.read_detail}},
+      Location where{doc.path, at, nullptr, doc.spec ? doc.spec->role : doc.path};
+      where.never_filtered = true;
+      ctx.report(where, {{"path", doc.path}, {"reason", doc.read_detail}},
                  "{path} cannot be linted: {reason}");
     }
   }

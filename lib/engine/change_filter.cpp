@@ -65,14 +65,17 @@ std::vector<Finding> filter_findings(Report& report, const ChangeSet& changes, F
     // What the change introduced is its own, wherever it points (a deleted heading's finding
     // lands on no added line).
     if (!report.base_commit.empty() && !f.pre_existing) return true;
+    if (f.never_filtered) return true;
     if (f.range.start.line <= 0 || f.about_file) {
       return (!f.proposal.empty() && proposals.count(f.proposal) > 0) || files.count(f.path) > 0;
     }
+    // A changed file git showed no hunk of: none of its lines is known to be untouched.
+    bool no_hunks = changes.without_hunks.count(f.path) > 0;
     switch (mode) {
       case FilterMode::Added:
-        return changes.added_lines.overlaps(f.path, f.range.start.line, last_line(f));
+        return no_hunks || changes.added_lines.overlaps(f.path, f.range.start.line, last_line(f));
       case FilterMode::DiffContext:
-        return changes.context_lines.overlaps(f.path, f.range.start.line, last_line(f));
+        return no_hunks || changes.context_lines.overlaps(f.path, f.range.start.line, last_line(f));
       case FilterMode::File:
         return files.count(f.path) > 0;
       case FilterMode::NoFilter:

@@ -66,6 +66,7 @@ void CheckContext::report(const Location& where, const MessageVars& vars,
   f.source = where.source;
   f.anchor = where.anchor;
   f.about_file = where.about_file;
+  f.never_filtered = where.never_filtered;
   f.proposal = proposal_path();
   f.docs_url = rule_.docs_url;
   f.raw_details = std::move(raw_details);

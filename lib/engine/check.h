@@ -28,8 +28,9 @@ struct Location {
   std::string path;
   Range range;
   SourcePtr source;
-  std::string anchor;       // stable anchor for baselines: YAML key path or heading text
-  bool about_file = false;  // see Finding::about_file
+  std::string anchor;           // stable anchor for baselines: YAML key path or heading text
+  bool about_file = false;      // see Finding::about_file
+  bool never_filtered = false;  // see Finding::never_filtered
 };
 
 Location location_of(const LoadedDocument& doc, Range range, std::string anchor = "");

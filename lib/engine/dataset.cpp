@@ -6,6 +6,7 @@
 
 #include "engine/field_path.h"
 #include "parse/yaml_document.h"
+#include "repo/git_dir_guard.h"
 
 namespace keplint {
 
@@ -40,6 +41,11 @@ void select_values(const DatasetSpec& spec, const YamlDocument& doc, Dataset& ou
 std::shared_ptr<const DatasetFile> read_dataset_file(const std::string& name,
                                                      const std::filesystem::path& file) {
   auto out = std::make_shared<DatasetFile>();
+  if (resolves_into_git_directory(file)) {
+    out->error =
+        "dataset '" + name + "' from " + file.string() + ": " + std::string(kInsideGitMessage);
+    return out;
+  }
   std::ifstream in(file, std::ios::binary);
   if (!in) {
     out->error = "cannot read dataset '" + name + "' from " + file.string();

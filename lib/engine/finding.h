@@ -35,6 +35,9 @@ struct Finding {
   // About a file as a whole (a missing document), though shown at a line of another file
   // (kep.yaml); the filter modes treat it like a finding without a line.
   bool about_file = false;
+  // A file that could not be linted at all (binary, too large, unreadable): whatever line it
+  // points at, no filter mode hides it, since the file's real findings were never computed.
+  bool never_filtered = false;
   // Set when the run knows the change's added lines and the range touches one: such findings
   // get GitHub's few annotation slots first.
   bool on_changed_line = false;

@@ -40,7 +40,7 @@ FixOutcome apply_fixes(const Repository& repo, const std::vector<Finding>& findi
       outcome.fixed.push_back(f.path);
       continue;
     }
-    WriteResult written = replace_file_atomically(full, *f.fixed_text);
+    WriteResult written = replace_file_beneath(repo.root(), f.path, *f.fixed_text);
     if (written) {
       outcome.fixed.push_back(f.path);
     } else {

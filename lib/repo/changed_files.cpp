@@ -2,6 +2,7 @@
 
 #include <fstream>
 #include <map>
+#include <optional>
 
 namespace keplint {
 namespace {
@@ -95,6 +96,62 @@ void add_whole_file(const fs::path& root, const std::string& path, AddedLines& l
   if (count > 0) lines.add(path, {1, count});
 }
 
+// `dir` relative to git's top level ("enh" for `--repo enh` in a monorepo), "" at the top.
+std::string directory_below_top_level(const GitRepo& repo, const fs::path& dir) {
+  std::error_code ec;
+  fs::path real = fs::canonical(dir, ec);
+  if (ec) return {};
+  std::string rel = real.lexically_relative(fs::canonical(repo.top_level(), ec)).generic_string();
+  return rel == "." || rel.starts_with("..") ? std::string() : rel;
+}
+
+// The path under `prefix/`, without it; nullopt for paths outside it.
+std::optional<std::string> below(const std::string& prefix, const std::string& path) {
+  if (path.size() <= prefix.size() + 1 || !path.starts_with(prefix) || path[prefix.size()] != '/')
+    return std::nullopt;
+  return path.substr(prefix.size() + 1);
+}
+
+AddedLines rebase_lines(const AddedLines& lines, const std::string& prefix) {
+  AddedLines out;
+  for (const auto& [path, ranges] : lines.by_path()) {
+    if (auto rel = below(prefix, path)) {
+      for (const LineRange& r : ranges) out.add(*rel, r);
+    }
+  }
+  return out;
+}
+
+// git names paths from its top level; the run's repository may be a directory below it. Paths
+// are made relative to that directory and changes outside it are dropped.
+void rebase_onto(ChangeSet& set, const std::string& prefix) {
+  if (prefix.empty()) return;
+  std::vector<ChangedFile> files;
+  for (ChangedFile& f : set.files) {
+    auto rel = below(prefix, f.path);
+    if (!rel) continue;
+    f.path = *rel;
+    if (!f.old_path.empty()) {
+      auto old = below(prefix, f.old_path);
+      if (old) {
+        f.old_path = *old;
+      } else {  // moved in from outside: new here
+        f.old_path.clear();
+        f.status = Status::Added;
+      }
+    }
+    files.push_back(std::move(f));
+  }
+  set.files = std::move(files);
+  set.added_lines = rebase_lines(set.added_lines, prefix);
+  set.context_lines = rebase_lines(set.context_lines, prefix);
+  std::set<std::string> without_hunks;
+  for (const std::string& path : set.without_hunks) {
+    if (auto rel = below(prefix, path)) without_hunks.insert(*rel);
+  }
+  set.without_hunks = std::move(without_hunks);
+}
+
 }  // namespace
 
 std::string_view status_name(ChangedFile::Status s) {
@@ -146,6 +203,7 @@ ChangeSet collect_changes(const fs::path& dir, std::string_view rev, LineDetail 
   GitRepo repo = GitRepo::open(dir);
   ChangeSet set;
   set.base_commit = merge_base(repo, rev);
+  set.head_commit = repo.resolve_commit("HEAD").value_or("");
 
   std::map<std::string, ChangedFile> files;
   add_tracked_changes(repo, set.base_commit, files);
@@ -161,9 +219,10 @@ ChangeSet collect_changes(const fs::path& dir, std::string_view rev, LineDetail 
     std::vector<std::string> args = diff_args();
     // Explicit context, prefixes and zero inter-hunk context override diff.context,
     // diff.noprefix, diff.mnemonicPrefix and diff.interHunkContext. Three lines of context is
-    // git's default, which is what diff_context means.
-    args.insert(args.end(), {"-U3", "--inter-hunk-context=0", "--src-prefix=a/", "--dst-prefix=b/",
-                             set.base_commit, "--"});
+    // git's default, which is what diff_context means. --text: a NUL byte or a `-diff`
+    // attribute in the pull request must not turn its lines into "Binary files differ".
+    args.insert(args.end(), {"--text", "-U3", "--inter-hunk-context=0", "--src-prefix=a/",
+                             "--dst-prefix=b/", set.base_commit, "--"});
     DiffLines lines = parse_diff_lines(repo.run_checked(args));
     set.added_lines = std::move(lines.added);
     set.context_lines = std::move(lines.in_hunks);
@@ -171,7 +230,13 @@ ChangeSet collect_changes(const fs::path& dir, std::string_view rev, LineDetail 
       add_whole_file(repo.top_level(), path, set.added_lines);
       add_whole_file(repo.top_level(), path, set.context_lines);
     }
+    for (const ChangedFile& f : set.files) {
+      if (f.status != Status::Deleted && !set.context_lines.find(f.path)) {
+        set.without_hunks.insert(f.path);
+      }
+    }
   }
+  rebase_onto(set, directory_below_top_level(repo, dir));
   return set;
 }
 

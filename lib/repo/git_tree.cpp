@@ -167,6 +167,11 @@ bool GitTree::has_directory(std::string_view path) const {
   return r.is_directory && !r.outside;
 }
 
+bool GitTree::is_symlink(std::string_view path) const {
+  auto it = entries_.find(path);
+  return it != entries_.end() && it->second.kind == Entry::Kind::Symlink;
+}
+
 std::vector<std::string> GitTree::files_under(std::string_view dir) const {
   std::vector<std::string> out;
   std::string prefix = dir.empty() ? std::string() : std::string(dir) + "/";

@@ -44,6 +44,8 @@ class GitTree {
   Resolved resolve(std::string_view path) const;
 
   bool has_directory(std::string_view path) const;
+  // Whether `path` itself is a symbolic link (not followed).
+  bool is_symlink(std::string_view path) const;
   // Paths of files (and symbolic links that are not directories) under `dir`, sorted.
   std::vector<std::string> files_under(std::string_view dir) const;
   // Names directly inside `dir`, sorted.

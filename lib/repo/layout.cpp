@@ -65,7 +65,9 @@ std::string Layout::proposal_containing(const Repository& repo, const std::strin
     std::string candidate = dir + "/" + marker_name;
     if (!glob_match(proposals.marker, candidate)) continue;
     // A deleted marker still names its proposal when the changed path is the marker itself.
-    if (candidate == path || repo.is_file(candidate)) {
+    // A marker that is a dangling or looping link still makes a proposal: one that cannot be
+    // read, which file-readable reports, rather than files that belong to nobody.
+    if (candidate == path || repo.is_file(candidate) || repo.is_symlink(candidate)) {
       return excluded(dir) ? std::string() : dir;
     }
   }

@@ -12,6 +12,7 @@
 #include <system_error>
 
 #include "repo/byte_size.h"
+#include "repo/git_dir_guard.h"
 #include "repo/path_template.h"
 
 namespace keplint {
@@ -82,6 +83,10 @@ bool Repository::inside_root(const fs::path& canonical) const {
   return root_end == root_.end();
 }
 
+bool Repository::inside_git_directory(const fs::path& canonical) const {
+  return names_git_directory(canonical.lexically_relative(root_).generic_string());
+}
+
 ReadResult Repository::read(std::string_view relative_path) const {
   {
     std::lock_guard lock(mutex_);
@@ -120,6 +125,11 @@ std::string Repository::too_large(std::size_t size) const {
 
 ReadResult Repository::read_uncached(const std::string& rel) const {
   ReadResult r;
+  if (names_git_directory(rel)) {
+    r.status = ReadResult::Status::OutsideRepository;
+    r.detail = std::string(kInsideGitMessage);
+    return r;
+  }
   if (!is_safe_relative_path(rel)) {
     r.status = ReadResult::Status::OutsideRepository;
     r.detail = "path '" + rel + "' is not a plain path inside the repository";
@@ -143,13 +153,23 @@ ReadResult Repository::read_uncached(const std::string& rel) const {
     }
     fs::path canonical = fs::canonical(full, ec);
     if (ec) {
-      r.status = ReadResult::Status::NotFound;
-      r.detail = "broken symbolic link";
+      // A dangling link or a loop: the file is there but cannot be linted, which is not the
+      // same as absent (that would let its proposal pass unread).
+      r.status = ReadResult::Status::Unreadable;
+      r.detail = ec == std::errc::too_many_symbolic_link_levels ? "symbolic link loop"
+                 : ec == std::errc::no_such_file_or_directory
+                     ? "broken symbolic link (its target does not exist)"
+                     : "cannot resolve symbolic link: " + ec.message();
       return r;
     }
     if (!inside_root(canonical)) {
       r.status = ReadResult::Status::OutsideRepository;
       r.detail = "symbolic link points outside the repository";
+      return r;
+    }
+    if (inside_git_directory(canonical)) {
+      r.status = ReadResult::Status::OutsideRepository;
+      r.detail = std::string(kInsideGitMessage);
       return r;
     }
     fd = ::open(canonical.c_str(), O_RDONLY | O_CLOEXEC | O_NONBLOCK);
@@ -211,7 +231,7 @@ ReadResult Repository::read_uncached(const std::string& rel) const {
 }
 
 bool Repository::is_file(std::string_view rel) const {
-  if (!is_safe_relative_path(rel)) return false;
+  if (!is_safe_relative_path(rel) || names_git_directory(rel)) return false;
   if (tree_) {
     GitTree::Resolved at = tree_->resolve(rel);
     return !at.outside && at.entry && at.entry->kind == GitTree::Entry::Kind::File;
@@ -224,16 +244,25 @@ bool Repository::is_file(std::string_view rel) const {
   }
   std::error_code ec;
   fs::path canonical = fs::canonical(root_ / fs::path(rel), ec);
-  return !ec && inside_root(canonical) && fs::is_regular_file(canonical, ec);
+  return !ec && inside_root(canonical) && !inside_git_directory(canonical) &&
+         fs::is_regular_file(canonical, ec);
+}
+
+bool Repository::is_symlink(std::string_view rel) const {
+  if (!is_safe_relative_path(rel) || names_git_directory(rel)) return false;
+  if (tree_) return tree_->is_symlink(rel);
+  struct stat st {};
+  return ::lstat((root_ / fs::path(rel)).c_str(), &st) == 0 && S_ISLNK(st.st_mode);
 }
 
 bool Repository::is_directory(std::string_view rel) const {
   if (rel.empty()) return true;
-  if (!is_safe_relative_path(rel)) return false;
+  if (!is_safe_relative_path(rel) || names_git_directory(rel)) return false;
   if (tree_) return tree_->has_directory(rel);
   std::error_code ec;
   fs::path canonical = fs::canonical(root_ / fs::path(rel), ec);
-  return !ec && inside_root(canonical) && fs::is_directory(canonical, ec);
+  return !ec && inside_root(canonical) && !inside_git_directory(canonical) &&
+         fs::is_directory(canonical, ec);
 }
 
 std::vector<std::string> Repository::list_directory(std::string_view rel) const {
@@ -243,7 +272,8 @@ std::vector<std::string> Repository::list_directory(std::string_view rel) const 
   std::error_code ec;
   for (fs::directory_iterator it(root_ / fs::path(rel), ec), end; !ec && it != end;
        it.increment(ec)) {
-    names.push_back(it->path().filename().string());
+    std::string name = it->path().filename().string();
+    if (name != ".git") names.push_back(std::move(name));
   }
   std::sort(names.begin(), names.end());
   return names;
@@ -271,7 +301,7 @@ std::vector<std::string> Repository::walk(std::string_view rel) const {
 
 std::vector<std::string> Repository::walk_uncached(std::string_view rel) const {
   std::vector<std::string> files;
-  if (!rel.empty() && !is_safe_relative_path(rel)) return files;
+  if (!rel.empty() && (!is_safe_relative_path(rel) || names_git_directory(rel))) return files;
   if (tree_) {
     // Like the working-tree walk: a linked directory is not descended into.
     GitTree::Resolved at = tree_->resolve(rel);
@@ -284,7 +314,7 @@ std::vector<std::string> Repository::walk_uncached(std::string_view rel) const {
   // symlink_status only looks at the last step: a linked parent ("keps/linked/dir") may still
   // lead out of the repository.
   fs::path canonical = fs::canonical(start, ec);
-  if (ec || !inside_root(canonical)) return files;
+  if (ec || !inside_root(canonical) || inside_git_directory(canonical)) return files;
   // readdir directly: std::filesystem's iterator builds and splits a path per entry, which
   // cost more than everything else here. ".git" is never entered. A directory that cannot be
   // listed is recorded (and reported by the caller), neither skipped silently nor ending the walk.

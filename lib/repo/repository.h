@@ -51,6 +51,8 @@ class Repository {
   // True when the path names a regular file inside the repository (following in-repo symlinks).
   bool is_file(std::string_view relative_path) const;
   bool is_directory(std::string_view relative_path) const;
+  // True when the path itself is a symbolic link, wherever (or whether) it leads.
+  bool is_symlink(std::string_view relative_path) const;
   // Entries of a directory (names only, sorted); empty when it does not exist.
   std::vector<std::string> list_directory(std::string_view relative_dir) const;
 
@@ -72,6 +74,8 @@ class Repository {
   std::string too_large(std::size_t size) const;
   std::vector<std::string> walk_uncached(std::string_view relative_dir) const;
   bool inside_root(const std::filesystem::path& canonical) const;
+  // Whether a canonical path inside the root lies in (or is) a `.git` directory or file.
+  bool inside_git_directory(const std::filesystem::path& canonical) const;
   bool real_directories_to(std::string_view relative_path) const;
 
   ReadResult read_from_tree(const std::string& relative_path) const;

@@ -2,6 +2,7 @@
 // never a half-written one, and a failure leaves the original untouched.
 #pragma once
 
+#include <filesystem>
 #include <string>
 #include <string_view>
 
@@ -23,6 +24,14 @@ struct WriteResult {
 // the next write of the same file removes such leftovers first. Lint runs ignore them (no rule
 // matches the name).
 WriteResult replace_file_atomically(const std::string& path, std::string_view contents);
+
+// The same for `relative` ('/'-separated) under the repository root, for --fix: the directories
+// from `root` down are opened one by one without following symlinks (open_directory_beneath),
+// and the file is checked, written and renamed relative to its directory's descriptor. A KEP
+// directory swapped for a link out of the repository after it was read is refused, not written
+// through.
+WriteResult replace_file_beneath(const std::filesystem::path& root, const std::string& relative,
+                                 std::string_view contents);
 
 // The same, but the file may not exist yet: then it is created (permissions 0666 minus the
 // umask) by linking a complete temporary file into place, so it appears whole or not at all,

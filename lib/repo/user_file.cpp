@@ -7,10 +7,16 @@
 #include <cerrno>
 #include <cstring>
 
+#include "repo/git_dir_guard.h"
 namespace keplint {
 
 ReadResult read_user_file(const std::string& path, std::size_t max_file_size) {
   ReadResult r;
+  if (resolves_into_git_directory(path)) {
+    r.status = ReadResult::Status::OutsideRepository;
+    r.detail = std::string(kInsideGitMessage);
+    return r;
+  }
   int fd = ::open(path.c_str(), O_RDONLY | O_CLOEXEC | O_NONBLOCK);
   if (fd < 0) {
     r.status = errno == ENOENT ? ReadResult::Status::NotFound : ReadResult::Status::Unreadable;

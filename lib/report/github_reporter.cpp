@@ -40,8 +40,24 @@ std::string escape(std::string_view text, bool property) {
 }
 
 // CR and LF survive (escaped); other controls would reach the log viewer, which reads ANSI.
+// TAB, U+2028 and U+2029 are written as text (\t, \u{2028}, \u{2029}), as the text output
+// writes them in messages: the runner does not decode them and viewers may break lines there.
 std::string clean(std::string_view text) {
-  return replace_controls(to_valid_utf8(text), kReplacement, true);
+  std::string kept = replace_controls(to_valid_utf8(text), kReplacement, true);
+  std::string out;
+  out.reserve(kept.size());
+  for (std::size_t i = 0; i < kept.size(); ++i) {
+    std::string_view rest = std::string_view(kept).substr(i);
+    if (rest[0] == '\t') {
+      out += "\\t";
+    } else if (rest.starts_with("\u2028") || rest.starts_with("\u2029")) {
+      out += rest[2] == '\xA8' ? "\\u{2028}" : "\\u{2029}";
+      i += 2;
+    } else {
+      out += rest[0];
+    }
+  }
+  return out;
 }
 
 std::string_view command_name(Severity severity) {

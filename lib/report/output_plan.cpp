@@ -1,9 +1,13 @@
 #include "report/output_plan.h"
 
+#include <sys/stat.h>
+
 #include <filesystem>
-#include <fstream>
+#include <sstream>
 #include <stdexcept>
 #include <system_error>
+
+#include "repo/safe_open.h"
 
 namespace keplint {
 
@@ -83,7 +87,8 @@ OutputPlan plan_outputs(const OutputRequest& request, const CiEnvironment& ci) {
 }
 
 std::optional<std::string> write_output(const OutputSpec& spec, const Report& report,
-                                        ReporterOptions options, std::ostream& stdout_stream) {
+                                        ReporterOptions options, std::ostream& stdout_stream,
+                                        const std::filesystem::path& checkout) {
   if (spec.path.empty()) {
     auto reporter = make_reporter(spec.format, options);
     reporter->write(report, stdout_stream);
@@ -95,10 +100,13 @@ std::optional<std::string> write_output(const OutputSpec& spec, const Report& re
     fs::path parent = fs::path(spec.path).parent_path();
     if (!parent.empty()) fs::create_directories(parent, ec);
   }
+  // A path the pull request may have committed as a symlink (kep-lint.sarif -> ~/.bashrc),
+  // or a FIFO as the step summary: refused with the reason, never followed or waited on.
+  FileDescriptor file = open_output_file(spec.path, spec.append, checkout);
   std::uintmax_t used = 0;
   if (spec.append) {
-    used = fs::is_regular_file(spec.path, ec) ? fs::file_size(spec.path, ec) : 0;
-    if (ec) used = 0;
+    struct stat st {};
+    if (::fstat(file.get(), &st) == 0) used = static_cast<std::uintmax_t>(st.st_size);
   }
   if (spec.append && spec.format == "markdown") {
     // One byte for the blank line that separates the table from what the step wrote before.
@@ -109,13 +117,11 @@ std::optional<std::string> write_output(const OutputSpec& spec, const Report& re
     }
     options.markdown_max_bytes = std::min(options.markdown_max_bytes, left);
   }
-  std::ofstream out(spec.path, std::ios::binary | (spec.append ? std::ios::app : std::ios::trunc));
-  if (!out) throw std::runtime_error("cannot write " + spec.path);
+  std::ostringstream out;
   if (used > 0) out << '\n';
   auto reporter = make_reporter(spec.format, options);
   reporter->write(report, out);
-  out.flush();
-  if (!out) throw std::runtime_error("cannot write " + spec.path);
+  write_all(file.get(), out.str(), spec.path);
   return std::nullopt;
 }
 

@@ -3,6 +3,7 @@
 #pragma once
 
 #include <cstddef>
+#include <filesystem>
 #include <optional>
 #include <ostream>
 #include <string>
@@ -43,8 +44,11 @@ OutputPlan plan_outputs(const OutputRequest& request, const CiEnvironment& ci);
 
 // Writes one output. An appended Markdown summary gets what is left of the 1 MiB per step;
 // returns a note instead when too little is left. Parent directories of automatic outputs are
-// created ($ARTIFACTS may not exist yet). Throws std::runtime_error when a file cannot be written.
+// created ($ARTIFACTS may not exist yet). Files are opened with open_output_file (safe_open.h):
+// no symlink is followed at the end, nor on the way inside `checkout`; non-regular files are
+// refused. Throws std::runtime_error when a file cannot be written, saying why.
 std::optional<std::string> write_output(const OutputSpec& spec, const Report& report,
-                                        ReporterOptions options, std::ostream& stdout_stream);
+                                        ReporterOptions options, std::ostream& stdout_stream,
+                                        const std::filesystem::path& checkout = {});
 
 }  // namespace keplint

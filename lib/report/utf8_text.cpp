@@ -151,7 +151,8 @@ TerminalPiece terminal_piece(std::string_view text, std::size_t pos) {
   if (cp == '\n') return escaped("\\n");
   if (cp == '\r') return escaped("\\r");
   if (cp < 0x20 || cp == 0x7F) return escaped(fmt::format("\\x{:02x}", static_cast<unsigned>(cp)));
-  if ((cp >= 0x80 && cp <= 0x9F) || is_bidi_control(cp)) {
+  // U+2028/U+2029 end a line in some viewers (and in JavaScript): one finding, one line.
+  if ((cp >= 0x80 && cp <= 0x9F) || is_bidi_control(cp) || cp == 0x2028 || cp == 0x2029) {
     return escaped(fmt::format("\\u{{{:04x}}}", static_cast<unsigned>(cp)));
   }
   return {std::string(text.substr(pos, c.length)), c.length, display_width(cp), false};
@@ -170,7 +171,9 @@ std::string escape_for_terminal(std::string_view text) {
       continue;
     }
     TerminalPiece piece = terminal_piece(text, i);
-    out += piece.text;
+    // In a message or path a TAB is shown as \t: it would look like spaces, and a log parser
+    // may split on it. Source snippets keep it (make_full_snippet), to align their carets.
+    out += piece.tab ? std::string("\\t") : piece.text;
     i += piece.consumed;
   }
   return out;
