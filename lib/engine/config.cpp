@@ -42,6 +42,7 @@ Config load_config(const Repository& repo, const std::string& explicit_path) {
       config.dataset_positions[e.key->value] = e.value->range.start;
     }
   }
+  config.optional_datasets = p.strings("optional-datasets", true);
   if (auto level = p.optional_string("fail-level")) {
     config.fail_level = parse_severity(*level);
     if (!config.fail_level || *config.fail_level == Severity::Off) {

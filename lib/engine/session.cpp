@@ -1,5 +1,6 @@
 #include "engine/session.h"
 
+#include <algorithm>
 #include <future>
 #include <stdexcept>
 
@@ -54,6 +55,36 @@ std::vector<std::string> available_packs(const SessionOptions& options) {
   return names;
 }
 
+// The detection markers of every pack the session could pick.
+std::vector<std::string> pack_markers(const SessionOptions& options) {
+  std::vector<std::string> markers;
+  auto add = [&](const Pack& pack) {
+    markers.insert(markers.end(), pack.detect.begin(), pack.detect.end());
+  };
+  if (!options.rules_dir.empty() && fs::exists(options.rules_dir / "pack.yaml")) {
+    add(load_pack_directory(options.rules_dir));
+    return markers;
+  }
+  for (const std::string& name : available_packs(options)) {
+    add(options.rules_dir.empty() ? load_builtin_pack(name)
+                                  : load_pack_directory(options.rules_dir / name));
+  }
+  return markers;
+}
+
+fs::path find_repository_root(const SessionOptions& options) {
+  std::vector<std::string> markers = pack_markers(options);
+  std::error_code ec;
+  fs::path start = fs::weakly_canonical(fs::absolute(options.repo_dir), ec);
+  if (ec) return options.repo_dir;
+  for (fs::path dir = start;; dir = dir.parent_path()) {
+    bool root = fs::exists(dir / ".git", ec) || fs::exists(dir / ".kep-lint.yaml", ec);
+    for (const std::string& m : markers) root = root || fs::exists(dir / m, ec);
+    if (root) return dir;
+    if (dir == dir.parent_path()) return options.repo_dir;  // none found: as given
+  }
+}
+
 }  // namespace
 
 Session open_session(const SessionOptions& options) {
@@ -68,7 +99,8 @@ Session open_session(const SessionOptions& options) {
   }
 
   Session s;
-  s.repo = std::make_unique<Repository>(options.repo_dir);
+  s.repo = std::make_unique<Repository>(options.find_root ? find_repository_root(options)
+                                                          : options.repo_dir);
   s.config = load_config(*s.repo, options.config_path);
   s.repo->set_max_file_size(options.max_file_size.value_or(
       s.config.max_file_size.value_or(Repository::kDefaultMaxFileSize)));
@@ -201,6 +233,17 @@ std::vector<std::string> Session::notes() const {
 void Session::check_datasets() const {
   for (const auto& [name, data] : run->datasets()) {
     if (data.fatal) throw std::runtime_error("dataset " + name + ": " + data.error);
+  }
+  // Fail closed: a rule needed a dataset the run could not find (often a run from the wrong
+  // directory), so its verdict would be a silent pass.
+  for (const std::string& name : run->unavailable_datasets()) {
+    const auto& optional = config.optional_datasets;
+    if (std::find(optional.begin(), optional.end(), name) != optional.end()) continue;
+    auto it = run->datasets().find(name);
+    std::string why = it != run->datasets().end() ? it->second.error : "not declared by the pack";
+    throw std::runtime_error("dataset " + name + " is needed but unavailable (" + why +
+                             "); run from the repository root or give --repo, or list it under "
+                             "optional-datasets in .kep-lint.yaml to skip the rules that need it");
   }
 }
 

@@ -17,6 +17,10 @@ namespace keplint {
 
 struct SessionOptions {
   std::filesystem::path repo_dir = ".";
+  // No --repo given: the root is the nearest directory, from repo_dir up, that holds `.git`,
+  // `.kep-lint.yaml` or a pack's detection markers (as git finds its work tree), so a run from
+  // a subdirectory still sees OWNERS_ALIASES and the layout.
+  bool find_root = false;
   std::string config_path;          // repo-relative; default .kep-lint.yaml when present
   std::filesystem::path rules_dir;  // load packs from here instead of the built-in ones
   std::string pack;                 // overrides the config and detection
