@@ -43,6 +43,8 @@ class FixCorpusTest : public ::testing::Test {
     fs::create_directories(copy_);
     fs::copy(kCorpus / "keps", copy_ / "keps", fs::copy_options::recursive);
     fs::copy(kCorpus / "hack", copy_ / "hack", fs::copy_options::recursive);
+    // The PRR approver check needs it; without it the run fails closed (exit 2).
+    fs::copy(kCorpus / "OWNERS_ALIASES", copy_ / "OWNERS_ALIASES");
     original_ = markdown_files(copy_);
   }
   void TearDown() override {

@@ -112,6 +112,8 @@ class HostileRepoTest : public ::testing::Test {
 
   static void build_repository() {
     write(".kep-lint.yaml", "pack: kubernetes\nmax-file-size: 16M\n");
+    // The PRR approver check needs it: without it the run fails closed (exit 2).
+    write("OWNERS_ALIASES", "aliases:\n  prod-readiness-approvers:\n    - alice\n");
     write_file(tmp_->path() / "outside" / "secret.yaml", std::string(kSecret) + ": 1\n");
     write_file(tmp_->path() / "outside" / "README.md", std::string("# ") + kSecret + "\n");
 

@@ -48,6 +48,7 @@
 #include "engine/pack.h"
 #include "engine/proposal.h"
 #include "engine/session.h"
+#include "message_hygiene.h"
 #include "test_files.h"
 
 namespace keplint {
@@ -295,6 +296,10 @@ LintRun run_lint(const fs::path& repo, const std::string& pack, const Fixture& f
   }
   LintRun out;
   for (Finding& f : report.findings) {
+    // Every rule's message in every fixture, not only the rule under test.
+    std::string problem = testing::message_problem(f);
+    EXPECT_TRUE(problem.empty()) << f.path << ":" << f.range.start.line << " " << f.rule_id << " "
+                                 << f.message << ": " << problem;
     if (f.rule_id == rule_id) out.findings.push_back(std::move(f));
   }
   out.proposals = s.run->all_proposals();

@@ -20,10 +20,20 @@ TEST(Version, ParsesTheSpellingsKepsUse) {
 }
 
 TEST(Version, RejectsWhatIsNotAVersion) {
-  for (const char* bad : {"", "v", "vv1.2", "1.", ".1", "1..2", "v1.2-beta", "x1.2", "1,2", " 1.2",
-                          "1.2 ", "1.-2", "v1.2.3a", "99999999999.1"}) {
+  for (const char* bad : {"", "v", "vv1.2", "1.", ".1", "1..2", "v1.2-beta", "x1.2", "1,2", "1.-2",
+                          "v1.2+build", "v1.2.3-", "v1.2.3+", "v1.2.3a", "99999999999.1"}) {
     EXPECT_FALSE(parse_version(bad)) << bad;
   }
+}
+
+// Upstream decides whether PRR approval is required with blang/semver's ParseTolerant.
+TEST(Version, ReadsWhatUpstreamsTolerantParserReads) {
+  EXPECT_EQ(parts(" v1.21 "), (std::vector<int>{1, 21}));
+  EXPECT_EQ(parts("v1.22.0-rc.1"), (std::vector<int>{1, 22, 0}));
+  EXPECT_EQ(parts("v1.22.0+build.5"), (std::vector<int>{1, 22, 0}));
+  EXPECT_LT(*parse_version("v1.21.0-alpha.1"), *parse_version("v1.21"));
+  EXPECT_GT(*parse_version("v1.22.0-alpha.1"), *parse_version("v1.21"));
+  EXPECT_EQ(*parse_version("v1.21.0+meta"), *parse_version("v1.21"));
 }
 
 TEST(Version, ComparesNumericallyNotAsText) {

@@ -21,6 +21,7 @@
 #include "engine/release_readiness.h"
 #include "engine/rule_error.h"
 #include "engine/session.h"
+#include "engine/version.h"
 #include "parse/mdtoc.h"
 #include "repo/byte_size.h"
 #include "repo/change_source.h"
@@ -50,7 +51,7 @@ std::string version_text() {
 }
 
 struct LintArgs {
-  std::string repo = ".";
+  std::string repo;  // empty: found from the current directory
   std::string config;
   std::string rules_dir;
   std::string pack;
@@ -184,6 +185,13 @@ LintOptions make_lint_options(const LintArgs& args, const Session& session,
   for (const std::string& p : args.paths) {
     lint_options.paths.push_back(repo_path_argument(*session.repo, p));
   }
+  // The root (`kep-lint .`) is the whole repository, at whole-repo severities.
+  if (std::count(lint_options.paths.begin(), lint_options.paths.end(), "")) {
+    lint_options.paths.clear();
+  }
+  for (const std::string& p : paths_without_proposals(*session.run, lint_options.paths)) {
+    usage_error("path '" + p + "' is not part of any proposal");
+  }
   return lint_options;
 }
 
@@ -261,7 +269,8 @@ int run_toc(const TocArgs& args) {
 
 SessionOptions session_options(const LintArgs& args) {
   SessionOptions options;
-  options.repo_dir = args.repo;
+  options.repo_dir = args.repo.empty() ? "." : args.repo;
+  options.find_root = args.repo.empty();
   options.config_path = args.config;
   options.rules_dir = args.rules_dir;
   options.pack = args.pack;
@@ -272,7 +281,13 @@ SessionOptions session_options(const LintArgs& args) {
       usage_error("--dataset takes NAME=FILE, got '" + d + "'");
     options.dataset_files[d.substr(0, eq)] = d.substr(eq + 1);
   }
-  if (!args.release.empty()) options.variables["release"] = args.release;
+  if (!args.release.empty()) {
+    // Milestones are compared as written ("v1.33"); "1.33" would silently match nothing.
+    if (args.release.front() != 'v' || !parse_version(args.release)) {
+      usage_error("--release takes a release written like v1.33, got '" + args.release + "'");
+    }
+    options.variables["release"] = args.release;
+  }
   if (args.max_file_size) {
     options.max_file_size = parse_byte_size(*args.max_file_size);
     if (!options.max_file_size || *options.max_file_size == 0 ||
@@ -298,7 +313,18 @@ int run_report(const LintArgs& args) {
   lint_options.jobs = args.jobs;
   lint_options.severity_overrides = session.config.severities;
   lint_options.exclude = session.config.exclude;
-  Report report = lint(*session.run, lint_options);
+  // Lint the targeted proposals (under the path arguments) by name, so each rule applies at the
+  // severity it has for a KEP a change touches: a freeze rule off in whole-repo runs still counts.
+  std::vector<std::string> scope = session.run->all_proposals();
+  if (!args.paths.empty()) {
+    std::vector<std::string> paths, unmatched;
+    for (const std::string& p : args.paths) paths.push_back(repo_path_argument(*session.repo, p));
+    scope = proposals_under(scope, paths, &unmatched);
+    if (!unmatched.empty()) usage_error("path '" + unmatched.front() + "' holds no proposal");
+  }
+  lint_options.paths = release_targets(*session.run, scope);
+  Report report;
+  if (!lint_options.paths.empty()) report = lint(*session.run, lint_options);
   session.check_datasets();
   std::vector<ReleaseEntry> entries = release_readiness(*session.run, report);
   std::ostringstream table;
@@ -328,7 +354,7 @@ int run_lint(const LintArgs& args) {
   // The change is resolved first: its base revision is where the gate's settings come from.
   std::optional<ResolvedChanges> changes;
   if (!args.list_rules) {
-    changes = run_changes(args, Repository(args.repo).root(), ci, want_lines);
+    changes = run_changes(args, Repository(session_root(options)).root(), ci, want_lines);
     if (changes && !changes->set.base_commit.empty() &&
         (!args.no_base_compare || args.settings_from == "base")) {
       options.base_commit = changes->set.base_commit;
@@ -468,7 +494,9 @@ int main(int argc, char** argv) {
   LintArgs args;
   app.add_option("paths", args.paths,
                  "Files or directories to lint (default: the whole repository)");
-  app.add_option("--repo", args.repo, "Repository root")->capture_default_str();
+  app.add_option("--repo", args.repo,
+                 "Repository root (default: the nearest directory up from here with .git, "
+                 ".kep-lint.yaml or a pack's markers)");
   app.add_option("--config", args.config,
                  "Config file, relative to the repository (default .kep-lint.yaml)");
   app.add_option("--rules", args.rules_dir,
@@ -522,6 +550,16 @@ int main(int argc, char** argv) {
       "report",
       "Freeze readiness: one line per proposal targeting --release (text, markdown, json)");
   report->fallthrough();  // --release, --repo, --format ... are the main command's options
+  report->footer(
+      "Options (given before or after `report`):\n"
+      "  --release v1.NN      the release being planned (required)\n"
+      "  --format FORMAT      text (default), markdown or json\n"
+      "  --output,-o FILE     write the table to FILE\n"
+      "  --repo DIR           the repository (default: found from the current directory)\n"
+      "  --config FILE, --sigs FILE, --dataset NAME=FILE, --jobs N\n"
+      "  --exit-zero          exit 0 even when a proposal is not ready\n"
+      "  PATH...              only the proposals under these paths\n"
+      "Exit status: 0 all ready, 1 some not ready, 2 usage or repository error.");
 
   TocArgs toc_args;
   CLI::App* toc =

@@ -49,8 +49,6 @@ Range value_range(const FieldMatch& m) {
   return m.node ? m.node->range : Range{};
 }
 
-namespace {
-
 std::size_t edit_distance(std::string_view a, std::string_view b) {
   std::vector<std::size_t> prev(b.size() + 1), cur(b.size() + 1);
   for (std::size_t j = 0; j <= b.size(); ++j) prev[j] = j;
@@ -65,8 +63,6 @@ std::size_t edit_distance(std::string_view a, std::string_view b) {
   }
   return prev[b.size()];
 }
-
-}  // namespace
 
 std::string suggest(std::string_view value, const std::vector<std::string>& candidates) {
   if (value.empty() || value.size() > 200) return "";

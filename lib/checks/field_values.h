@@ -23,6 +23,8 @@ Range value_range(const FieldMatch& m);
 
 // "did you mean 'x'?" for a near miss (edit distance), or "".
 std::string suggest(std::string_view value, const std::vector<std::string>& candidates);
+// Levenshtein distance, ASCII case-insensitive.
+std::size_t edit_distance(std::string_view a, std::string_view b);
 
 std::string join(const std::vector<std::string>& items, std::string_view separator = ", ");
 

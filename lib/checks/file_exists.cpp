@@ -39,7 +39,11 @@ class FileExistsCheck : public Check {
     Location where = location_of(*anchor_doc, at, document_);
     where.about_file = true;
     if (!doc->filled.ok()) {
-      vars["path"] = doc->spec->path_template;
+      // Shown as <owning-sig>: a "{...}" in a message reads as a template kep-lint left unfilled.
+      std::string shown = doc->spec->path_template;
+      std::replace(shown.begin(), shown.end(), '{', '<');
+      std::replace(shown.begin(), shown.end(), '}', '>');
+      vars["path"] = shown;
       vars["hint"] = doc->filled.missing.empty()
                          ? " ('" + doc->filled.bad_variable + "' is '" + doc->filled.bad_value +
                                "', which is not a valid path segment)"

@@ -47,9 +47,14 @@ class OrphanDocumentsCheck : public Check {
       // orphan only when none of them expects it here.
       std::vector<std::pair<std::string, std::string>> expected;  // owner, where it expects it
       bool claimed = false;
+      bool unknown = false;  // an owner whose metadata cannot say where it expects the file
       for (const std::string& owner : owners) {
         Proposal proposal = load_proposal(run.repo(), run.layout(), owner);
         const LoadedDocument* doc = proposal.document(document_);
+        if (!proposal.metadata() || !doc || doc->path.empty()) {
+          unknown = true;
+          continue;
+        }
         if (doc && doc->path == file) {
           run.record_claim(file, owner);
           claimed = true;
@@ -57,7 +62,9 @@ class OrphanDocumentsCheck : public Check {
         }
         expected.emplace_back(owner, doc && !doc->path.empty() ? doc->path : spec->path_template);
       }
-      if (claimed) continue;
+      // A proposal whose metadata does not parse (or lacks the path's fields) is reported for
+      // that; calling its file an orphan as well would be a second finding for one problem.
+      if (claimed || unknown) continue;
       for (const auto& [owner, where] : expected) {
         vars["proposal"] = owner;
         vars["expected"] = where;

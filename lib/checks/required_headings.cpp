@@ -7,6 +7,17 @@
 //                                 are other rules' business)
 //   exclude: [regex, ...]         template headings to skip (matched on their text)
 //   exclude-under: [heading, ...] skip everything below these template headings
+//   headings-by: status           a metadata field whose value picks which template headings
+//   headings: {provisional: [Summary, Motivation], implementable: all}
+//                                 are required (a value not listed: all of them), as the
+//                                 process asks less of a KEP early in its life
+// A missing heading is one finding: the template headings below it are not reported too. A README
+// heading that is a near miss of a missing template heading (singular for plural, a changed
+// word ending such as "Questions" for "Questionnaire") is reported once, at that heading, as
+// the difference, and counts as the template's heading.
+#include <map>
+#include <optional>
+
 #include "checks/field_values.h"
 #include "checks/markdown_outline.h"
 #include "engine/run_context.h"
@@ -31,6 +42,26 @@ class RequiredHeadingsCheck : public Check {
     }
     for (const std::string& h : p.strings("exclude-under", true))
       exclude_under_.push_back(normalize_heading(h));
+    headings_by_ = p.string_or("headings-by", "");
+    if (const YamlNode* headings = p.node("headings")) {
+      if (headings_by_.empty()) p.fail("headings", "needs headings-by (the field it depends on)");
+      if (!headings->is_mapping()) p.fail("headings", "must map field values to heading lists");
+      for (const YamlEntry& e : headings->resolved().entries) {
+        std::vector<std::string> list;
+        if (e.value->is_scalar() && e.value->resolved().value == "all") {
+          headings_.emplace(e.key->value, std::nullopt);
+          continue;
+        }
+        if (!e.value->is_sequence()) p.fail_at(e.value, "must be a list of headings or 'all'");
+        for (const YamlNode* h : e.value->resolved().items) {
+          if (!h->is_scalar()) p.fail_at(h, "a heading must be text");
+          list.push_back(normalize_heading(h->resolved().value));
+        }
+        headings_.emplace(e.key->value, std::move(list));
+      }
+    } else if (!headings_by_.empty()) {
+      p.fail("headings-by", "goes with headings");
+    }
     std::string report = p.string_or("report", "missing");
     if (report != "missing" && report != "level") p.fail("report", "must be missing or level");
     report_level_ = report == "level";
@@ -42,16 +73,19 @@ class RequiredHeadingsCheck : public Check {
     if (!readme || !readme->markdown || !tmpl || !tmpl->markdown) return;
     const MarkdownDocument& doc = *readme->markdown;
     const std::vector<MarkdownHeading>& theadings = tmpl->markdown->headings();
+    const std::vector<std::string>* only = required_subset(ctx);
 
-    std::string previous;  // last required template heading, for "belongs after"
-    int skip_below = 0;    // inside an excluded-under section until a heading this shallow
-    std::vector<std::size_t> missing;  // indexes into theadings
-    std::vector<std::string> after;
+    std::string previous;   // last required template heading, for "belongs after"
+    int skip_below = 0;     // inside an excluded-under section until a heading this shallow
+    int missing_below = 0;  // below a missing heading: its template children are not reported
+    std::vector<const MarkdownHeading*> used;  // README headings taken as near misses
     for (std::size_t i = 0; i < theadings.size(); ++i) {
       const MarkdownHeading& t = theadings[i];
       if (skip_below && t.level > skip_below) continue;
       skip_below = 0;
+      if (missing_below && t.level <= missing_below) missing_below = 0;
       std::string norm = normalize_heading(t.text);
+      if (only && std::find(only->begin(), only->end(), norm) == only->end()) continue;
       if (std::find(exclude_under_.begin(), exclude_under_.end(), norm) != exclude_under_.end()) {
         skip_below = t.level;
       }
@@ -63,7 +97,26 @@ class RequiredHeadingsCheck : public Check {
       }
       const MarkdownHeading* found = find_heading(doc, norm);
       std::string hashes(static_cast<std::size_t>(t.level), '#');
+      if (!found && missing_below) continue;  // its missing parent was reported
       if (!found) {
+        if (const MarkdownHeading* near = near_miss(doc, theadings, norm, used)) {
+          used.push_back(near);
+          if (!report_level_) {
+            std::string written(static_cast<std::size_t>(near->level), '#');
+            Range range = Range::line(near->line);
+            range.end.column = static_cast<int>(doc.source().line_text(near->line).size());
+            ctx.report(location_of(*readme, range, t.text),
+                       {{"heading", written + " " + collapse_whitespace(near->text)},
+                        {"expected", hashes + " " + t.text},
+                        {"difference",
+                         difference(norm, normalize_heading(near->text), near->level, t.level)}},
+                       "heading '{heading}' should be '{expected}' as in the template "
+                       "({difference})");
+          }
+          previous = hashes + " " + t.text;
+          continue;
+        }
+        missing_below = t.level;
         if (!report_level_) {
           MessageVars vars{{"heading", hashes + " " + t.text},
                            {"after", previous.empty() ? "the title" : "'" + previous + "'"}};
@@ -85,6 +138,66 @@ class RequiredHeadingsCheck : public Check {
   }
 
  private:
+  // The normalized headings required for this proposal, or null for all of them.
+  const std::vector<std::string>* required_subset(const ProposalContext& ctx) const {
+    if (headings_by_.empty()) return nullptr;
+    std::optional<std::string> value = ctx.variable(headings_by_);
+    if (!value) return nullptr;
+    auto it = headings_.find(*value);
+    return it == headings_.end() || !it->second ? nullptr : &*it->second;
+  }
+
+  // Each word without a plural "s", so "Design Detail" and "Design Details" compare equal.
+  static std::string singular_words(std::string_view text) {
+    std::string out;
+    std::size_t start = 0;
+    while (start <= text.size()) {
+      std::size_t end = std::min(text.find(' ', start), text.size());
+      std::string_view word = text.substr(start, end - start);
+      if (word.size() > 3 && word.back() == 's' && !word.ends_with("ss")) word.remove_suffix(1);
+      out += std::string(word) + " ";
+      start = end + 1;
+    }
+    return out;
+  }
+
+  static bool near(const std::string& wanted, const std::string& written) {
+    if (singular_words(wanted) == singular_words(written)) return true;
+    // A few letters apart on a long heading: a changed word ending, a typo.
+    std::size_t limit = std::max<std::size_t>(1, wanted.size() / 6);
+    std::size_t gap = wanted.size() > written.size() ? wanted.size() - written.size()
+                                                     : written.size() - wanted.size();
+    return gap <= limit && edit_distance(wanted, written) <= limit;
+  }
+
+  // A README heading that matches no template heading but nearly matches `wanted`.
+  static const MarkdownHeading* near_miss(const MarkdownDocument& doc,
+                                          const std::vector<MarkdownHeading>& theadings,
+                                          const std::string& wanted,
+                                          const std::vector<const MarkdownHeading*>& used) {
+    for (const MarkdownHeading& h : doc.headings()) {
+      if (std::find(used.begin(), used.end(), &h) != used.end()) continue;
+      std::string written = normalize_heading(h.text);
+      if (written.empty() || !near(wanted, written)) continue;
+      bool is_template = std::any_of(theadings.begin(), theadings.end(), [&](const auto& t) {
+        return normalize_heading(t.text) == written;
+      });
+      if (!is_template) return &h;
+    }
+    return nullptr;
+  }
+
+  static std::string difference(const std::string& wanted, const std::string& written, int level,
+                                int expected_level) {
+    std::string what = singular_words(wanted) == singular_words(written) ? "singular or plural"
+                                                                         : "spelled differently";
+    if (level != expected_level) {
+      what += ", and at level " + std::to_string(level) + " instead of " +
+              std::to_string(expected_level);
+    }
+    return what;
+  }
+
   // Where a missing heading belongs: the README's copy of the next template heading, else the end.
   static Range where_missing(const MarkdownDocument& doc,
                              const std::vector<MarkdownHeading>& theadings, std::size_t index) {
@@ -117,6 +230,8 @@ class RequiredHeadingsCheck : public Check {
   int max_level_;
   std::vector<std::shared_ptr<re2::RE2>> exclude_;
   std::vector<std::string> exclude_under_;
+  std::string headings_by_;
+  std::map<std::string, std::optional<std::vector<std::string>>> headings_;
   bool report_level_ = false;
 };
 

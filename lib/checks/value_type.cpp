@@ -1,5 +1,7 @@
 // value-type: fields have the YAML shape the schema expects.
 //   types: {title: string, authors: list, milestone: mapping, disable-supported: boolean}
+//   required: [kep-number]    fields that must also be present with a value (upstream's
+//                             `validate:"required"`), reported at the top of the file
 #include "checks/field_values.h"
 
 namespace keplint {
@@ -24,6 +26,18 @@ const char* shape_name(Shape s) {
   return "";
 }
 
+// Upstream reads kep.yaml with sigs.k8s.io/yaml, which resolves booleans as yaml.v2 (YAML 1.1)
+// does: `disable-supported: yes` is true there, so it is a boolean here too.
+bool is_yaml11_bool(const std::string& v) {
+  static const char* const kWords[] = {
+      "y",    "Y",    "yes",   "Yes",   "YES",   "n",  "N",  "no", "No",  "NO",  "true",
+      "True", "TRUE", "false", "False", "FALSE", "on", "On", "ON", "off", "Off", "OFF"};
+  for (const char* w : kWords) {
+    if (v == w) return true;
+  }
+  return false;
+}
+
 bool fits(const YamlNode& n, Shape s) {
   const YamlNode& v = n.resolved();
   switch (s) {
@@ -34,7 +48,7 @@ bool fits(const YamlNode& n, Shape s) {
     case Shape::Mapping:
       return v.kind == YamlKind::Mapping;
     case Shape::Boolean:
-      return v.kind == YamlKind::Scalar && v.plain && (v.value == "true" || v.value == "false");
+      return v.kind == YamlKind::Scalar && v.plain && is_yaml11_bool(v.value);
     case Shape::StringList:
       if (v.kind != YamlKind::Sequence) return false;
       // An empty item ("-" alone) is an empty value, not a wrong shape: upstream reads "".
@@ -69,10 +83,20 @@ class ValueTypeCheck : public Check {
         p.fail_at(e.value, "type must be string, list, string-list, mapping or boolean");
       types_.emplace_back(e.key->value, s);
     }
+    required_ = p.strings("required", true);
   }
 
   void check_proposal(ProposalContext& ctx) const override {
     const YamlNode* root = ctx.document()->yaml_root();
+    for (const std::string& field : required_) {
+      FieldLookup found = lookup_field(root, field);
+      bool set = false;
+      for (const FieldMatch& m : found.matches) set = set || !m.node->is_null();
+      if (set) continue;
+      Range at = found.matches.empty() ? Range::line(1) : value_range(found.matches.front());
+      ctx.report(location_of(*ctx.document(), at, field), {{"field", field}, {"expected", ""}},
+                 "{field} is missing");
+    }
     for (const auto& [field, shape] : types_) {
       for (const FieldMatch& m : lookup_field(root, field).matches) {
         if (m.node->is_null() || fits(*m.node, shape)) continue;
@@ -85,6 +109,7 @@ class ValueTypeCheck : public Check {
 
  private:
   std::vector<std::pair<std::string, Shape>> types_;
+  std::vector<std::string> required_;
 };
 
 }  // namespace

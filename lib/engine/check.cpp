@@ -17,7 +17,10 @@ Location location_of(const LoadedDocument& doc, const YamlNode* node, std::strin
 }
 
 const Dataset* CheckContext::dataset(std::string_view name) const {
-  return run_.dataset(name);
+  const Dataset* data = run_.dataset(name);
+  // A rule that cannot check without it must not pass silently (see Session::check_datasets).
+  if (!data || !data->available) run_.note_unavailable_dataset(name);
+  return data;
 }
 
 std::optional<std::string> CheckContext::variable(std::string_view name) const {

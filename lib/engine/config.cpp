@@ -47,6 +47,7 @@ Config parse_config(const SourcePtr& source) {
       config.dataset_positions[e.key->value] = e.value->range.start;
     }
   }
+  config.optional_datasets = p.strings("optional-datasets", true);
   if (auto level = p.optional_string("fail-level")) {
     config.fail_level = parse_severity(*level);
     if (!config.fail_level || *config.fail_level == Severity::Off) {

@@ -30,6 +30,9 @@ struct Config {
   std::vector<std::string> exclude;
   std::map<std::string, std::string> datasets;
   std::map<std::string, Position> dataset_positions;  // where each dataset path is, for errors
+  // Datasets whose absence only skips the rules that need them; any other dataset a rule needs
+  // and cannot find fails the run (exit 2).
+  std::vector<std::string> optional_datasets;
   std::optional<Severity> fail_level;
   std::optional<std::size_t> max_file_size;
   std::string baseline;  // repo-relative baseline file, empty when none

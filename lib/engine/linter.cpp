@@ -4,6 +4,7 @@
 #include <atomic>
 #include <set>
 #include <thread>
+#include <tuple>
 
 #include "engine/coverage.h"
 #include "engine/engine_rules.h"
@@ -145,6 +146,23 @@ void run_file_rule(const RunContext& run, const FileRule& fr, const LoadedDocume
   for (std::size_t i = first; i < out.size(); ++i) out[i].severity = severity;
 }
 
+// One finding per problem: a rule's finding removes the findings of the rules it supersedes at
+// the same file and start position.
+void drop_superseded(const Pack& pack, std::vector<Finding>& findings) {
+  std::set<std::tuple<std::string, std::string, Position>> dropped;  // rule id, path, start
+  for (const Finding& f : findings) {
+    const Rule* rule = pack.find_rule(f.rule_id);
+    if (!rule) continue;
+    for (const std::string& other : rule->supersedes) {
+      dropped.emplace(other, f.path, f.range.start);
+    }
+  }
+  if (dropped.empty()) return;
+  std::erase_if(findings, [&](const Finding& f) {
+    return dropped.count({f.rule_id, f.path, f.range.start}) > 0;
+  });
+}
+
 void lint_proposal(const RunContext& run, const Proposal& proposal, const LintOptions& options,
                    const std::vector<FileRule>& files, ProposalResult& result) {
   std::vector<Finding>& out = result.findings;
@@ -176,6 +194,7 @@ void lint_proposal(const RunContext& run, const Proposal& proposal, const LintOp
     rule.check->check_proposal(ctx);
     for (std::size_t i = first; i < out.size(); ++i) out[i].severity = severity;
   }
+  drop_superseded(run.pack(), out);
   // File-level rules on this proposal's own documents, while they are parsed.
   for (const FileRule& fr : files) {
     Severity severity = effective_severity(*fr.rule, options, proposal.in_changed_set);
@@ -204,6 +223,36 @@ bool excluded(const std::string& path, const std::vector<std::string>& globs) {
 }
 
 }  // namespace
+
+std::vector<std::string> paths_without_proposals(const RunContext& run,
+                                                 const std::vector<std::string>& paths) {
+  std::vector<std::string> dataset_files;
+  for (const DatasetSpec& d : run.pack().datasets) {
+    if (!d.repo_file.empty()) dataset_files.push_back(d.repo_file);
+  }
+  std::vector<std::string> out;
+  for (const std::string& p : paths) {
+    if (p.empty()) continue;
+    bool found = false;
+    for (const std::string& proposal : run.all_proposals()) {
+      found =
+          found || proposal == p || proposal.starts_with(p + "/") || p.starts_with(proposal + "/");
+    }
+    if (!found && !run.repo().is_directory(p)) {
+      ChangedMapping m = map_changed_files(run.layout(), run.repo(), {p}, dataset_files);
+      found = m.everything || !m.proposals.empty();
+      // A file some rule looks at on its own: a Markdown page (TOC), a PRR file of no KEP.
+      for (const Rule& rule : run.pack().rules) {
+        for (const std::string& g : rule.files) found = found || glob_match(g, p);
+      }
+      for (const DocumentSpec& d : run.layout().documents) {
+        found = found || (!d.family.empty() && glob_match(d.family, p));
+      }
+    }
+    if (!found) out.push_back(p);
+  }
+  return out;
+}
 
 Report lint(RunContext& run, const LintOptions& options) {
   Scope scope = resolve_scope(run, options);

@@ -21,6 +21,11 @@ struct LintOptions {
   std::vector<std::string> exclude;                    // globs of paths to drop
 };
 
+// The `paths` (repo-relative) that name no proposal: a directory without one under or around it,
+// a file that belongs to none and is shared by none. Linting them would silently pass.
+std::vector<std::string> paths_without_proposals(const RunContext& run,
+                                                 const std::vector<std::string>& paths);
+
 // Records the run's scope on `run`, then lints. Findings come back sorted.
 Report lint(RunContext& run, const LintOptions& options);
 

@@ -230,6 +230,7 @@ Rule parse_rule(const YamlNode* node, const std::string& file, const Layout& lay
   rule.when = Condition::parse(r.node("when"), file);
   rule.message = r.string_or("message", "");
   rule.tags = r.strings("tags", true);
+  rule.supersedes = r.strings("supersedes", true);
   if (r.has("examples")) {
     Params examples = r.child("examples");
     rule.wrong = parse_examples(examples, "wrong");
@@ -332,6 +333,16 @@ Pack load_pack(const std::string& origin, const std::vector<PackFile>& files) {
   }
   std::sort(pack.rules.begin(), pack.rules.end(),
             [](const Rule& a, const Rule& b) { return a.id < b.id; });
+  for (Rule& rule : pack.rules) {
+    for (std::string& other : rule.supersedes) {
+      const Rule* found = pack.find_rule(other);
+      if (!found || found == &rule) {
+        throw RuleError(rule.file, {rule.line, 1},
+                        "rule " + rule.id + " supersedes '" + other + "', which is no other rule");
+      }
+      other = found->id;
+    }
+  }
   return pack;
 }
 

@@ -37,6 +37,9 @@ struct Rule {
   std::unique_ptr<Check> check;
   std::string message;
   std::vector<std::string> tags;  // e.g. "freeze": the release team's checks for `report --release`
+  // Rules whose findings at the same place (file and start position) this rule's finding
+  // replaces: a template placeholder is one problem, not also an unknown SIG and a bad number.
+  std::vector<std::string> supersedes;
   std::string docs_url;
   std::vector<RuleExample> wrong;  // for the generated docs page
   std::vector<RuleExample> right;

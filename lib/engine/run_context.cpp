@@ -1,5 +1,7 @@
 #include "engine/run_context.h"
 
+#include <algorithm>
+
 #include "repo/glob.h"
 
 namespace keplint {
@@ -70,6 +72,20 @@ std::optional<std::string> RunContext::claimed_by(const std::string& path) const
   auto it = claims_.find(path);
   if (it == claims_.end()) return std::nullopt;
   return it->second;
+}
+
+void RunContext::note_unavailable_dataset(std::string_view name) const {
+  std::lock_guard<std::mutex> lock(unavailable_mutex_);
+  if (std::find(unavailable_.begin(), unavailable_.end(), name) == unavailable_.end()) {
+    unavailable_.emplace_back(name);
+  }
+}
+
+std::vector<std::string> RunContext::unavailable_datasets() const {
+  std::lock_guard<std::mutex> lock(unavailable_mutex_);
+  std::vector<std::string> out = unavailable_;
+  std::sort(out.begin(), out.end());
+  return out;
 }
 
 }  // namespace keplint

@@ -48,6 +48,11 @@ class RunContext {
   // still present) files in a changed-set run.
   std::vector<std::string> files_in_scope(std::string_view glob) const;
 
+  // Datasets a rule asked for that were unavailable: the run fails closed on them (exit 2)
+  // unless the config lists them under `optional-datasets`.
+  void note_unavailable_dataset(std::string_view name) const;
+  std::vector<std::string> unavailable_datasets() const;
+
   // Every proposal in the repository (discovered once, on first use).
   const std::vector<std::string>& all_proposals() const;
   std::vector<std::string> proposals_with_key(std::string_view key) const;
@@ -71,6 +76,8 @@ class RunContext {
   mutable std::vector<std::string> all_proposals_;
   mutable std::once_flag shared_loaded_;
   mutable std::vector<std::pair<std::string, LoadedDocument>> shared_;
+  mutable std::mutex unavailable_mutex_;
+  mutable std::vector<std::string> unavailable_;
   mutable std::mutex claims_mutex_;
   mutable std::map<std::string, std::string> claims_;
 };

@@ -1,5 +1,6 @@
 #include "engine/session.h"
 
+#include <algorithm>
 #include <future>
 #include <stdexcept>
 
@@ -94,11 +95,45 @@ std::unique_ptr<Pack> choose_pack(const SessionOptions& options, const Session& 
                            "; name one with --pack or `pack:` in .kep-lint.yaml");
 }
 
+// The detection markers of every pack the session could pick.
+std::vector<std::string> pack_markers(const SessionOptions& options) {
+  std::vector<std::string> markers;
+  auto add = [&](const Pack& pack) {
+    markers.insert(markers.end(), pack.detect.begin(), pack.detect.end());
+  };
+  if (!options.rules_dir.empty() && fs::exists(options.rules_dir / "pack.yaml")) {
+    add(load_pack_directory(options.rules_dir));
+    return markers;
+  }
+  for (const std::string& name : available_packs(options)) {
+    add(options.rules_dir.empty() ? load_builtin_pack(name)
+                                  : load_pack_directory(options.rules_dir / name));
+  }
+  return markers;
+}
+
+fs::path find_repository_root(const SessionOptions& options) {
+  std::vector<std::string> markers = pack_markers(options);
+  std::error_code ec;
+  fs::path start = fs::weakly_canonical(fs::absolute(options.repo_dir), ec);
+  if (ec) return options.repo_dir;
+  for (fs::path dir = start;; dir = dir.parent_path()) {
+    bool root = fs::exists(dir / ".git", ec) || fs::exists(dir / ".kep-lint.yaml", ec);
+    for (const std::string& m : markers) root = root || fs::exists(dir / m, ec);
+    if (root) return dir;
+    if (dir == dir.parent_path()) return options.repo_dir;  // none found: as given
+  }
+}
+
 }  // namespace
+
+std::filesystem::path session_root(const SessionOptions& options) {
+  return options.find_root ? find_repository_root(options) : options.repo_dir;
+}
 
 Session open_session(const SessionOptions& options) {
   Session s;
-  s.repo = std::make_unique<Repository>(options.repo_dir);
+  s.repo = std::make_unique<Repository>(session_root(options));
   s.settings = s.repo.get();
   if (!options.base_commit.empty()) {
     GitRepo git = GitRepo::open(s.repo->root());
@@ -278,6 +313,17 @@ std::vector<std::string> Session::notes() const {
 void Session::check_datasets() const {
   for (const auto& [name, data] : run->datasets()) {
     if (data.fatal) throw std::runtime_error("dataset " + name + ": " + data.error);
+  }
+  // Fail closed: a rule needed a dataset the run could not find (often a run from the wrong
+  // directory), so its verdict would be a silent pass.
+  for (const std::string& name : run->unavailable_datasets()) {
+    const auto& optional = config.optional_datasets;
+    if (std::find(optional.begin(), optional.end(), name) != optional.end()) continue;
+    auto it = run->datasets().find(name);
+    std::string why = it != run->datasets().end() ? it->second.error : "not declared by the pack";
+    throw std::runtime_error("dataset " + name + " is needed but unavailable (" + why +
+                             "); run from the repository root or give --repo, or list it under "
+                             "optional-datasets in .kep-lint.yaml to skip the rules that need it");
   }
 }
 

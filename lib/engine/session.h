@@ -17,6 +17,10 @@ namespace keplint {
 
 struct SessionOptions {
   std::filesystem::path repo_dir = ".";
+  // No --repo given: the root is the nearest directory, from repo_dir up, that holds `.git`,
+  // `.kep-lint.yaml` or a pack's detection markers (as git finds its work tree), so a run from
+  // a subdirectory still sees OWNERS_ALIASES and the layout.
+  bool find_root = false;
   // --config: a path as given (absolute or relative to the current directory, else to the
   // repository); default .kep-lint.yaml in the repository when present.
   std::string config_path;
@@ -57,6 +61,9 @@ struct Session {
   // Throws std::runtime_error when a dataset file the user named could not be used.
   void check_datasets() const;
 };
+
+// The repository root a session with these options lints (see SessionOptions::find_root).
+std::filesystem::path session_root(const SessionOptions& options);
 
 // Throws RuleError (broken config or pack) or std::runtime_error (unusable input).
 Session open_session(const SessionOptions& options);

@@ -32,10 +32,25 @@ std::string summary(const std::vector<ReleaseEntry>& entries, const std::string&
          std::to_string(entries.size() - ready) + " not ready";
 }
 
+std::string location(const ReleaseProblem& p) {
+  return p.line > 0 ? p.path + ":" + std::to_string(p.line) : p.path;
+}
+
+// "KEP063 prr-question-unanswered: README.md:120: message; ..." for one table cell.
 std::string reasons(const ReleaseEntry& e) {
   std::string out;
-  for (const std::string& r : e.reasons) out += (out.empty() ? "" : "; ") + r;
+  for (const ReleaseProblem& p : e.problems) {
+    out += (out.empty() ? "" : "; ") + p.rule + ": " + location(p) + ": " + p.message;
+  }
   return out;
+}
+
+nlohmann::ordered_json problems_json(const ReleaseEntry& e) {
+  nlohmann::ordered_json list = nlohmann::ordered_json::array();
+  for (const ReleaseProblem& p : e.problems) {
+    list.push_back({{"rule", p.rule}, {"path", p.path}, {"line", p.line}, {"message", p.message}});
+  }
+  return list;
 }
 
 }  // namespace
@@ -54,7 +69,8 @@ bool write_release_table(const std::vector<ReleaseEntry>& entries, const std::st
                                   {"stage", e.stage},
                                   {"status", e.status},
                                   {"ready", e.ready},
-                                  {"reasons", e.reasons}});
+                                  {"reasons", e.reasons},
+                                  {"problems", problems_json(e)}});
     }
     out << doc.dump(2, ' ', false, nlohmann::ordered_json::error_handler_t::replace) << "\n";
     return true;
@@ -75,8 +91,12 @@ bool write_release_table(const std::vector<ReleaseEntry>& entries, const std::st
     // Repository text is made terminal-safe like the text reporter's.
     out << (e.ready ? "ready      " : "NOT READY  ") << escape_for_terminal(e.proposal) << "  ["
         << escape_for_terminal(e.stage) << "] " << escape_for_terminal(e.title);
-    if (!e.ready) out << "\n           " << escape_for_terminal(reasons(e));
     out << "\n";
+    // One line per blocking finding: what to fix, and where.
+    for (const ReleaseProblem& p : e.problems) {
+      out << "           " << escape_for_terminal(p.rule) << "  "
+          << escape_for_terminal(location(p)) << ": " << escape_for_terminal(p.message) << "\n";
+    }
   }
   out << summary(entries, release) << "\n";
   return true;
