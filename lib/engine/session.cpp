@@ -1,5 +1,7 @@
 #include "engine/session.h"
 
+#include "engine/planned_release.h"
+
 #include <future>
 #include <stdexcept>
 
@@ -180,12 +182,23 @@ Session open_session(const SessionOptions& options) {
         }
         return out;
       }).share();
-  s.run = std::make_unique<RunContext>(*s.repo, *s.pack, std::move(datasets), options.variables);
+  // {planned-release}: --release when given, else derived from the repository (with a note).
+  std::map<std::string, std::string> variables = options.variables;
+  if (auto given = variables.find("release"); given != variables.end()) {
+    variables["planned-release"] = given->second;
+  } else if (!s.pack->release_derive_from.empty()) {
+    PlannedRelease planned =
+        derive_planned_release(*s.repo, s.pack->layout, s.pack->release_derive_from);
+    if (!planned.version.empty()) variables["planned-release"] = planned.version;
+    s.release_note = planned.note;
+  }
+  s.run = std::make_unique<RunContext>(*s.repo, *s.pack, std::move(datasets), variables);
   return s;
 }
 
 std::vector<std::string> Session::notes() const {
   std::vector<std::string> out;
+  if (!release_note.empty()) out.push_back(release_note);
   for (const auto& [name, data] : run->datasets()) {
     if (data.available) {
       out.push_back("dataset " + name + ": " + std::to_string(data.values.size()) +

@@ -31,6 +31,7 @@ struct Session {
   Config config;
   std::unique_ptr<Pack> pack;
   std::unique_ptr<RunContext> run;
+  std::string release_note;  // how {planned-release} was chosen when --release was not given
   // Things the user should know (dataset sources, fallbacks); waits for the datasets.
   std::vector<std::string> notes() const;
   // Throws std::runtime_error when a dataset file the user named could not be used.
