@@ -63,8 +63,9 @@ TEST_F(KubernetesPackTest, TechLeadRuleReportsAMissingAlias) {
 
 TEST_F(KubernetesPackTest, TechLeadRulePassesWithATechLead) {
   beta_kep();
-  write_file(root_ / "OWNERS_ALIASES",
-             "aliases:\n  sig-node-tech-leads:\n    - HELPER\n  prod-readiness-approvers:\n    - prr\n");
+  write_file(
+      root_ / "OWNERS_ALIASES",
+      "aliases:\n  sig-node-tech-leads:\n    - HELPER\n  prod-readiness-approvers:\n    - prr\n");
   std::string note;
   EXPECT_TRUE(run("KEP097", &note).empty());
   EXPECT_THAT(note, HasSubstr("assuming v1.37 is the release being planned"));
