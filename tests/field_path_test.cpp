@@ -148,5 +148,22 @@ TEST(FieldPathError, ValidatesSyntax) {
   EXPECT_THAT(field_path_error("a[][]"), HasSubstr("'[]' may only end a step"));
 }
 
+TEST_F(FieldPathTest, CommentFilterSelectsMarkedItems) {
+  const YamlNode* root = parse(
+      "approvers:\n"
+      "  - \"@a\"  # sig-node-assigned-approver\n"
+      "  - \"@b\"\n"
+      "  - \"@c\" # sig-node-assigned-approvers\n"
+      "  - \"@d\" #sig-node-assigned-approver\n");
+  FieldLookup marked = lookup_field(root, "approvers[#sig-node-assigned-approver]");
+  EXPECT_THAT(values(marked), ElementsAre("@a", "@d"));
+  EXPECT_THAT(paths(marked), ElementsAre("approvers[0]", "approvers[3]"));
+  EXPECT_TRUE(lookup_field(root, "approvers[#other]").matches.empty());
+  ASSERT_NE(first_scalar(root, "approvers[#sig-node-assigned-approver]"), nullptr);
+  EXPECT_EQ(first_scalar(root, "approvers[#other]"), nullptr);
+  EXPECT_EQ(field_path_error("approvers[#sig-node-assigned-approver]"), "");
+  EXPECT_THAT(field_path_error("approvers[#]"), HasSubstr("needs a comment"));
+}
+
 }  // namespace
 }  // namespace keplint

@@ -178,3 +178,34 @@ TEST(FrontMatter, NoneAndUnclosed) {
 
 }  // namespace
 }  // namespace keplint
+
+namespace keplint {
+namespace {
+
+// Packs select list items by a trailing marker comment (`# sig-node-assigned-approver`).
+TEST(YamlDocument, KeepsTheTrailingCommentOfAScalar) {
+  YamlDocument doc = parse(
+      "approvers:\n"
+      "  - \"@alice\"   # sig-node-assigned-approver  \n"
+      "  - bob #plain\n"
+      "  - \"@carol # not a comment\"\n"
+      "  - dave#not-a-comment\n"
+      "  - 'erin'\n"
+      "title: x # about the title\n");
+  ASSERT_NE(doc.root(), nullptr);
+  const YamlNode* list = doc.root()->get("approvers");
+  ASSERT_NE(list, nullptr);
+  ASSERT_EQ(list->items.size(), 5u);
+  EXPECT_EQ(list->items[0]->comment, "sig-node-assigned-approver");
+  EXPECT_EQ(list->items[1]->comment, "plain");
+  EXPECT_EQ(list->items[2]->comment, "");
+  EXPECT_EQ(list->items[2]->value, "@carol # not a comment");
+  EXPECT_EQ(list->items[3]->comment, "");
+  EXPECT_EQ(list->items[3]->value, "dave#not-a-comment");
+  EXPECT_EQ(list->items[4]->comment, "");
+  EXPECT_EQ(doc.root()->get("title")->comment, "about the title");
+  EXPECT_EQ(doc.root()->entries[0].key->comment, "");
+}
+
+}  // namespace
+}  // namespace keplint

@@ -12,7 +12,9 @@ std::unique_ptr<Check> make_file_exists_check(Params&);
 std::unique_ptr<Check> make_file_readable_check(Params&);
 std::unique_ptr<Check> make_heading_matches_check(Params&);
 std::unique_ptr<Check> make_html_comments_check(Params&);
+std::unique_ptr<Check> make_listed_in_check(Params&);
 std::unique_ptr<Check> make_member_of_check(Params&);
+std::unique_ptr<Check> make_misspelling_check(Params&);
 std::unique_ptr<Check> make_one_of_check(Params&);
 std::unique_ptr<Check> make_orphan_documents_check(Params&);
 std::unique_ptr<Check> make_path_matches_check(Params&);
@@ -45,7 +47,11 @@ const std::vector<CheckKind>& check_kinds() {
        make_heading_matches_check},
       {"html-comments", "HTML comments are closed, and nothing closes what was never opened",
        CheckScope::File, make_html_comments_check},
+      {"listed-in", "values appear in a field of another document of the proposal",
+       CheckScope::Proposal, make_listed_in_check},
       {"member-of", "values belong to a dataset", CheckScope::Proposal, make_member_of_check},
+      {"misspelling", "prose is free of common misspellings from a word list", CheckScope::File,
+       make_misspelling_check},
       {"one-of", "values come from a fixed list", CheckScope::Proposal, make_one_of_check},
       {"orphan-documents", "every file of a document family belongs to a proposal",
        CheckScope::Repository, make_orphan_documents_check},

@@ -60,6 +60,16 @@ void CheckContext::report(const Location& where, const MessageVars& vars,
                           std::shared_ptr<const std::string> fixed_text) {
   std::string_view tmpl =
       rule_.message.empty() ? fallback_message : std::string_view(rule_.message);
+  emit(where, vars, tmpl, std::move(raw_details), std::move(fixed_text));
+}
+
+void CheckContext::report_unchecked(const Location& where, const MessageVars& vars,
+                                    std::string_view message) {
+  emit(where, vars, message, "", nullptr);
+}
+
+void CheckContext::emit(const Location& where, const MessageVars& vars, std::string_view tmpl,
+                        std::string raw_details, std::shared_ptr<const std::string> fixed_text) {
   Finding f;
   f.rule_id = rule_.id;
   f.rule_name = rule_.name;

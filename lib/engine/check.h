@@ -53,6 +53,9 @@ class CheckContext {
   void report(const Location& where, const MessageVars& vars, std::string_view fallback_message,
               std::string raw_details = "",
               std::shared_ptr<const std::string> fixed_text = nullptr);
+  // A finding that the check could not be made (its data is missing): the rule's message, which
+  // describes a violation, would mislead, so `message` is used as given (with {vars}).
+  void report_unchecked(const Location& where, const MessageVars& vars, std::string_view message);
   // {name} lookup for messages and templates; proposal contexts add metadata fields.
   virtual std::optional<std::string> variable(std::string_view name) const;
   // Fills {name} placeholders from variable(); nullopt when one has no value.
@@ -62,6 +65,8 @@ class CheckContext {
   virtual std::string proposal_path() const { return {}; }
 
  private:
+  void emit(const Location& where, const MessageVars& vars, std::string_view tmpl,
+            std::string raw_details, std::shared_ptr<const std::string> fixed_text);
   const Rule& rule_;
   const RunContext& run_;
   std::vector<Finding>& out_;

@@ -78,7 +78,14 @@ Dataset load_dataset(const DatasetSpec& spec, const Repository& repo,
   if (!spec.repo_file.empty()) {
     ReadResult r = repo.read(spec.repo_file);
     if (r.ok()) {
-      select_values(spec, YamlDocument::parse(r.source), out);
+      try {
+        select_values(spec, YamlDocument::parse(r.source), out);
+      } catch (const std::runtime_error& e) {
+        if (spec.values_required) throw;
+        out.values.clear();
+        out.error = e.what();
+        return out;
+      }
       out.source = spec.repo_file;
       out.available = true;
       return out;

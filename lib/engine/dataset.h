@@ -21,6 +21,9 @@ struct DatasetSpec {
   std::vector<std::string> select;  // field paths whose scalar values form the set ("sigs[].dir")
   std::vector<std::string> fallback_values;  // the pack's pinned list, used when no file is given
   std::string fallback_source;               // how to describe the pinned list in findings
+  // `required: false`: a repository file without the selected values leaves the dataset
+  // unavailable instead of failing the run (rules that need it report that themselves).
+  bool values_required = true;
 };
 
 struct Dataset {

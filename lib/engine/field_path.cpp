@@ -5,9 +5,25 @@ namespace keplint {
 namespace {
 
 struct Step {
-  std::string_view key;  // empty for a bare "[]" continuation
-  bool each = false;     // followed by []
+  std::string_view key;      // empty for a bare "[]" continuation
+  bool each = false;         // followed by [] or [#comment]
+  std::string_view comment;  // [#comment]: only items whose trailing comment is this
 };
+
+// "key[]" and "key[#marker]" (items whose trailing comment is `marker`) end a step.
+void read_suffix(std::string_view& part, Step& step) {
+  if (part.size() >= 2 && part.substr(part.size() - 2) == "[]") {
+    step.each = true;
+    part.remove_suffix(2);
+    return;
+  }
+  std::size_t open = part.rfind("[#");
+  if (!part.empty() && part.back() == ']' && open != std::string_view::npos) {
+    step.each = true;
+    step.comment = part.substr(open + 2, part.size() - open - 3);
+    part = part.substr(0, open);
+  }
+}
 
 std::vector<Step> split_path(std::string_view path) {
   std::vector<Step> steps;
@@ -17,10 +33,7 @@ std::vector<Step> split_path(std::string_view path) {
     std::string_view part =
         path.substr(pos, dot == std::string_view::npos ? std::string_view::npos : dot - pos);
     Step step;
-    if (part.size() >= 2 && part.substr(part.size() - 2) == "[]") {
-      step.each = true;
-      part.remove_suffix(2);
-    }
+    read_suffix(part, step);
     step.key = part;
     steps.push_back(step);
     if (dot == std::string_view::npos) break;
@@ -46,10 +59,7 @@ struct StepCursor {
       pos = dot + 1;
     }
     Step step;
-    if (part.size() >= 2 && part.substr(part.size() - 2) == "[]") {
-      step.each = true;
-      part.remove_suffix(2);
-    }
+    read_suffix(part, step);
     step.key = part;
     return step;
   }
@@ -88,6 +98,7 @@ void walk(const YamlNode* node, const YamlNode* key, StepCursor steps, bool at_e
     const YamlNode& seq = value->resolved();
     std::size_t item_mark = path.size();
     for (std::size_t i = 0; i < seq.items.size(); ++i) {
+      if (!step.comment.empty() && seq.items[i]->comment != step.comment) continue;
       path += '[';
       path += std::to_string(i);
       path += ']';
@@ -116,6 +127,9 @@ std::string field_path_error(std::string_view path) {
       return "field path '" + std::string(path) + "' has an empty step";
     if (step.key.find_first_of("[]") != std::string_view::npos) {
       return "field path '" + std::string(path) + "': '[]' may only end a step";
+    }
+    if (step.each && step.comment.data() && step.comment.empty()) {
+      return "field path '" + std::string(path) + "': '[#]' needs a comment to match";
     }
   }
   return "";

@@ -1,5 +1,6 @@
 // Field paths into YAML: "owning-sig", "milestone.alpha", "feature-gates[].name", "aliases.x[]".
-// `[]` visits every item of a sequence; a missing step simply yields no match.
+// `[]` visits every item of a sequence, `[#text]` the items whose trailing comment is `text`
+// (`approvers[#sig-node-assigned-approver]`); a missing step simply yields no match.
 #pragma once
 
 #include <string>

@@ -126,6 +126,7 @@ std::vector<DatasetSpec> parse_datasets(Params& pack, const std::map<std::string
     spec.name = e.key->value;
     spec.description = d.string_or("description", "");
     spec.repo_file = d.string_or("file", "");
+    spec.values_required = d.boolean("required", true);
     spec.select = d.strings("select", true);
     if (auto fallback = d.optional_string("fallback")) {
       auto it = data.find(*fallback);
@@ -301,6 +302,7 @@ Pack load_pack(const std::string& origin, const std::vector<PackFile>& files) {
     if (!targets) release.fail("targets", "is required");
     pack.release_targets = Condition::parse(targets, manifest_name);
     pack.has_release_targets = true;
+    pack.release_derive_from = release.string_or("derive-from", "");
     release.finish();
   }
   p.finish();

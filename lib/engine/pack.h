@@ -34,6 +34,9 @@ struct Pack {
   // --release (the condition may use {release}); used by freeze checks and `report`.
   Condition release_targets;
   bool has_release_targets = false;
+  // `release: {derive-from: latest-milestone}`: without --release, {planned-release} is the
+  // highest version proposals name in this field (engine/planned_release.h).
+  std::string release_derive_from;
 
   const Rule* find_rule(std::string_view id_or_name) const;
   Rule* find_rule(std::string_view id_or_name);

@@ -1,5 +1,7 @@
 #include "engine/session.h"
 
+#include "engine/planned_release.h"
+
 #include <algorithm>
 #include <future>
 #include <stdexcept>
@@ -285,10 +287,20 @@ Session open_session(const SessionOptions& options) {
         }
         return out;
       }).share();
-  s.run = std::make_unique<RunContext>(*s.repo, *s.pack, datasets, options.variables, s.settings);
+  // {planned-release}: --release when given, else derived from the repository (with a note).
+  std::map<std::string, std::string> variables = options.variables;
+  if (auto given = variables.find("release"); given != variables.end()) {
+    variables["planned-release"] = given->second;
+  } else if (!s.pack->release_derive_from.empty()) {
+    PlannedRelease planned =
+        derive_planned_release(*s.settings, s.pack->layout, s.pack->release_derive_from);
+    if (!planned.version.empty()) variables["planned-release"] = planned.version;
+    s.release_note = planned.note;
+  }
+  s.run = std::make_unique<RunContext>(*s.repo, *s.pack, datasets, variables, s.settings);
   if (s.base_repo) {
-    s.base_run = std::make_unique<RunContext>(*s.base_repo, *s.pack, datasets, options.variables,
-                                              s.settings);
+    s.base_run =
+        std::make_unique<RunContext>(*s.base_repo, *s.pack, datasets, variables, s.settings);
   }
   std::sort(s.settings_paths.begin(), s.settings_paths.end());
   s.settings_paths.erase(std::unique(s.settings_paths.begin(), s.settings_paths.end()),
@@ -298,6 +310,7 @@ Session open_session(const SessionOptions& options) {
 
 std::vector<std::string> Session::notes() const {
   std::vector<std::string> out;
+  if (!release_note.empty()) out.push_back(release_note);
   for (const auto& [name, data] : run->datasets()) {
     if (data.available) {
       out.push_back("dataset " + name + ": " + std::to_string(data.values.size()) +

@@ -56,6 +56,7 @@ struct Session {
   std::vector<std::string> settings_paths;
   bool settings_from_base() const { return settings && settings == base_repo.get(); }
 
+  std::string release_note;  // how {planned-release} was chosen when --release was not given
   // Things the user should know (dataset sources, fallbacks); waits for the datasets.
   std::vector<std::string> notes() const;
   // Throws std::runtime_error when a dataset file the user named could not be used.

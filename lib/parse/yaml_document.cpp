@@ -87,6 +87,17 @@ int scalar_end_column(std::string_view line, int start_col, const std::string& v
   return start_col;
 }
 
+// The comment that follows a scalar ending at `end_col` on the same line: blanks, then '#'.
+std::string trailing_comment(std::string_view line, int end_col) {
+  std::size_t i = static_cast<std::size_t>(std::max(end_col, 0));
+  while (i < line.size() && (line[i] == ' ' || line[i] == '\t')) ++i;
+  if (i >= line.size() || line[i] != '#' || i == static_cast<std::size_t>(end_col)) return {};
+  std::string_view rest = line.substr(i + 1);
+  std::size_t b = rest.find_first_not_of(" \t");
+  std::size_t e = rest.find_last_not_of(" \t\r");
+  return b == std::string_view::npos ? std::string() : std::string(rest.substr(b, e - b + 1));
+}
+
 // yaml-cpp's marks can point one line past the last (the empty node of a document that ends
 // the file) or past a line's end; findings must point at text that exists.
 Position clamp_to_source(const SourceFile& source, Position p) {
@@ -134,6 +145,7 @@ class YamlBuilder : public YAML::EventHandler {
       if (i < line.size() && (line[i] == '|' || line[i] == '>')) n.plain = false;
     }
     n.range.end = {n.range.start.line, scalar_end_column(line, n.range.start.column, value)};
+    n.comment = trailing_comment(line, n.range.end.column);
     finish_leaf(n, anchor);
   }
   void OnSequenceStart(const YAML::Mark& mark, const std::string&, YAML::anchor_t anchor,

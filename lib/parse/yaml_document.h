@@ -24,8 +24,12 @@ struct YamlEntry {
 
 struct YamlNode {
   YamlKind kind = YamlKind::Null;
-  std::string value;                   // scalar text after unquoting, exactly as the parser read it
-  bool plain = true;                   // false for quoted and block scalars
+  std::string value;  // scalar text after unquoting, exactly as the parser read it
+  bool plain = true;  // false for quoted and block scalars
+  // A scalar's trailing comment on its own line, without '#' and surrounding blanks
+  // (`- "@alice"  # sig-node-assigned-approver` -> "sig-node-assigned-approver"). Packs select
+  // list items by such markers; other comments are not kept.
+  std::string comment;
   Range range;                         // byte columns, end inclusive
   std::vector<const YamlNode*> items;  // sequence
   std::vector<YamlEntry> entries;      // mapping, in source order (duplicates included)
