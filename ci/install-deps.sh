@@ -9,7 +9,7 @@ set -euo pipefail
 packages=(
   build-essential cmake ninja-build pkg-config git
   libyaml-cpp-dev nlohmann-json3-dev libcmark-dev libre2-dev
-  libgtest-dev libgmock-dev libspdlog-dev libfmt-dev libcli11-dev
+  libgtest-dev libgmock-dev libfmt-dev libcli11-dev
   python3 help2man gzip
 )
 for arg in "$@"; do

@@ -5,7 +5,9 @@ include(GNUInstallDirs)
 install(TARGETS kep-lint RUNTIME DESTINATION ${CMAKE_INSTALL_BINDIR})
 set(KEP_LINT_DOC_DIR ${CMAKE_INSTALL_DATADIR}/doc/kep-lint)
 install(FILES ${CMAKE_SOURCE_DIR}/README.md ${CMAKE_SOURCE_DIR}/LICENSE
-        ${CMAKE_SOURCE_DIR}/ci/packaging/copyright DESTINATION ${KEP_LINT_DOC_DIR})
+        ${CMAKE_SOURCE_DIR}/ci/packaging/copyright
+        ${CMAKE_SOURCE_DIR}/rules/kubernetes/data/misspellings.NOTICE
+        DESTINATION ${KEP_LINT_DOC_DIR})
 install(DIRECTORY ${CMAKE_SOURCE_DIR}/docs/ DESTINATION ${KEP_LINT_DOC_DIR}/docs)
 
 find_program(HELP2MAN help2man)
@@ -16,11 +18,12 @@ if(HELP2MAN AND GZIP)
     OUTPUT ${KEP_LINT_MAN}.gz
     COMMAND ${CMAKE_COMMAND} -E make_directory ${CMAKE_BINARY_DIR}/man
     COMMAND ${HELP2MAN} --no-info --no-discard-stderr
-            --name "lint enhancement proposals (KEPs) and their metadata"
+            --name "lint enhancement proposals and their metadata"
             --output ${KEP_LINT_MAN} $<TARGET_FILE:kep-lint>
     COMMAND ${GZIP} -9nf ${KEP_LINT_MAN}
     DEPENDS kep-lint
-    COMMENT "Generating the man page from kep-lint --help")
+    COMMENT "Generating the man page from kep-lint --help"
+    VERBATIM)
   add_custom_target(kep-lint-man ALL DEPENDS ${KEP_LINT_MAN}.gz)
   install(FILES ${KEP_LINT_MAN}.gz DESTINATION ${CMAKE_INSTALL_MANDIR}/man1)
 else()

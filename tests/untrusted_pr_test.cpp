@@ -153,12 +153,19 @@ TEST_F(UntrustedPrTest, FileWithoutHunksKeepsAllItsFindings) {
   fs::permissions(root_ / "keps/sig-a/1-one/kep.yaml", fs::perms::owner_exec,
                   fs::perm_options::add);
   commit_all(root_, "pr");
+  // The base had both findings: the filters are what is under test, so without the base
+  // comparison (which would report them as pre-existing and pass).
   for (std::string mode : {"added", "diff_context"}) {
-    ProcessResult r = lint({"--changed-from", "main", "--filter-mode", mode, "--format", "json"});
+    ProcessResult r = lint({"--changed-from", "main", "--no-base-compare", "--filter-mode", mode,
+                            "--format", "json"});
     EXPECT_EQ(r.exit_code, 1) << mode << ": " << r.out << r.err;
     EXPECT_THAT(findings(r.out), ElementsAre("T004 keps/sig-a/1-one/kep.yaml:10",
                                              "T001 keps/sig-a/1-one/kep.yaml:12"))
         << mode;
+    ProcessResult compared =
+        lint({"--changed-from", "main", "--filter-mode", mode, "--format", "json"});
+    EXPECT_EQ(compared.exit_code, 0) << mode << ": " << compared.out << compared.err;
+    EXPECT_EQ(findings(compared.out).size(), 2u) << "kept, as pre-existing";
   }
 }
 

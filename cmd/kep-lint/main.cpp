@@ -215,25 +215,6 @@ std::vector<std::string> settings_edit_notes(const Session& session, const Chang
   return notes;
 }
 
-// Lints the base revision with the same settings and marks the head's findings it already had.
-void compare_with_base(const Session& session, const LintOptions& lint_options,
-                       const ResolvedChanges& changes, Report& report, bool quiet) {
-  Report base = lint(*session.base_run, lint_options);
-  std::map<std::string, std::string> renamed;
-  for (const ChangedFile& f : changes.set.files) {
-    if (f.status == ChangedFile::Status::Renamed) renamed[f.path] = f.old_path;
-  }
-  BaseComparison result = mark_pre_existing(report.findings, base.findings, renamed);
-  report.base_commit = session.base_repo->commit();
-  if (!quiet) {
-    std::cerr << "kep-lint: compared with the base revision " << report.base_commit.substr(0, 12)
-              << ": " << count_noun(static_cast<int>(result.introduced), "finding")
-              << " introduced by the change, " << result.pre_existing
-              << " pre-existing (reported apart; they fail the run only with "
-                 "--fail-on-pre-existing)\n";
-  }
-}
-
 // `kep-lint toc FILE...`: print the TOC mdtoc would generate, like mdtoc without --inplace.
 int run_toc(const TocArgs& args) {
   int status = 0;
@@ -399,7 +380,15 @@ int run_lint(const LintArgs& args) {
     }
   }
   if (session.base_run && !args.no_base_compare) {
-    compare_with_base(session, lint_options, *changes, report, args.quiet);
+    BaseComparison result =
+        compare_with_base(*session.base_run, lint_options, changes->set, report);
+    if (!args.quiet) {
+      std::cerr << "kep-lint: compared with the base revision " << short_commit(report.base_commit)
+                << ": " << count_noun(static_cast<int>(result.introduced), "finding")
+                << " introduced by the change, " << result.pre_existing
+                << " pre-existing (reported apart; they fail the run only with "
+                   "--fail-on-pre-existing)\n";
+    }
   }
 
   if (!args.write_baseline.empty()) {

@@ -1,6 +1,7 @@
 #include "engine/base_comparison.h"
 
 #include <cctype>
+#include <set>
 #include <unordered_map>
 
 namespace keplint {
@@ -63,6 +64,44 @@ BaseComparison mark_pre_existing(std::vector<Finding>& head, const std::vector<F
       ++result.introduced;
     }
   }
+  return result;
+}
+
+BaseComparison compare_with_base(RunContext& base_run, LintOptions options,
+                                 const ChangeSet& changes, Report& head) {
+  std::set<std::string> changed_files;
+  std::map<std::string, std::string> renamed;
+  for (const ChangedFile& f : changes.files) {
+    changed_files.insert(f.path);
+    if (f.status == ChangedFile::Status::Renamed) renamed[f.path] = f.old_path;
+  }
+  // What can differ: the proposals the change touches, and any proposal with a finding in a
+  // changed file.
+  std::set<std::string> differ(head.changed_proposals.begin(), head.changed_proposals.end());
+  for (const Finding& f : head.findings) {
+    if (!f.proposal.empty() && changed_files.contains(f.path)) differ.insert(f.proposal);
+  }
+  options.only_proposals = differ;
+  Report base = lint(base_run, options);
+
+  std::vector<Finding> compared;
+  std::vector<std::size_t> where;
+  BaseComparison result;
+  for (std::size_t i = 0; i < head.findings.size(); ++i) {
+    Finding& f = head.findings[i];
+    if (!f.proposal.empty() && !differ.contains(f.proposal)) {
+      f.pre_existing = true;
+      ++result.pre_existing;
+      continue;
+    }
+    where.push_back(i);
+    compared.push_back(std::move(f));
+  }
+  BaseComparison matched = mark_pre_existing(compared, base.findings, renamed);
+  for (std::size_t k = 0; k < where.size(); ++k) head.findings[where[k]] = std::move(compared[k]);
+  result.pre_existing += matched.pre_existing;
+  result.introduced = matched.introduced;
+  head.base_commit = base_run.repo().commit();
   return result;
 }
 

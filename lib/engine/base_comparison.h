@@ -8,6 +8,8 @@
 #include <vector>
 
 #include "engine/finding.h"
+#include "engine/linter.h"
+#include "repo/changed_files.h"
 
 namespace keplint {
 
@@ -25,5 +27,13 @@ struct BaseComparison {
 // finding). `renamed` maps a head path to its path in the base.
 BaseComparison mark_pre_existing(std::vector<Finding>& head, const std::vector<Finding>& base,
                                  const std::map<std::string, std::string>& renamed);
+
+// Lints `base_run` (the merge base, with the head run's pack, settings and datasets) and marks
+// the findings of `head` it already had. Both runs share everything but the repository's
+// files, so a proposal none of whose files changed has the same inputs at both revisions and
+// the same findings: those are pre-existing without being linted again (a template change
+// re-lints every KEP at the head, not twice). Sets head.base_commit.
+BaseComparison compare_with_base(RunContext& base_run, LintOptions options,
+                                 const ChangeSet& changes, Report& head);
 
 }  // namespace keplint

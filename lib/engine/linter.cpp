@@ -260,6 +260,7 @@ Report lint(RunContext& run, const LintOptions& options) {
 
   std::vector<std::string> proposals;
   for (const std::string& p : scope.proposals) {
+    if (options.only_proposals && !options.only_proposals->contains(p)) continue;
     if (!excluded(p, options.exclude)) proposals.push_back(p);
   }
 

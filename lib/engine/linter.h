@@ -3,6 +3,7 @@
 
 #include <map>
 #include <optional>
+#include <set>
 #include <string>
 #include <vector>
 
@@ -19,6 +20,9 @@ struct LintOptions {
   int jobs = 0;                                        // 0 = one per core
   std::map<std::string, Severity> severity_overrides;  // by rule id or name
   std::vector<std::string> exclude;                    // globs of paths to drop
+  // When set, only these proposals of the scope are linted (the rest of the scope, repository
+  // rules included, is unchanged): the base comparison lints only what can differ.
+  std::optional<std::set<std::string>> only_proposals;
 };
 
 // The `paths` (repo-relative) that name no proposal: a directory without one under or around it,

@@ -332,6 +332,12 @@ void Session::check_datasets() const {
   for (const std::string& name : run->unavailable_datasets()) {
     const auto& optional = config.optional_datasets;
     if (std::find(optional.begin(), optional.end(), name) != optional.end()) continue;
+    // A dataset the pack declares `required: false` is checked by the rules that need it: they
+    // report on each proposal that it could not be consulted.
+    bool self_reported =
+        std::any_of(pack->datasets.begin(), pack->datasets.end(),
+                    [&](const DatasetSpec& d) { return d.name == name && !d.values_required; });
+    if (self_reported) continue;
     auto it = run->datasets().find(name);
     std::string why = it != run->datasets().end() ? it->second.error : "not declared by the pack";
     throw std::runtime_error("dataset " + name + " is needed but unavailable (" + why +

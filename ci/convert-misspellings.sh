@@ -2,7 +2,7 @@
 # Rebuilds rules/kubernetes/data/misspellings.yaml from Debian's misspell-fixer package
 # (BSD-3-Clause; see rules/kubernetes/data/misspellings.NOTICE). Run by hand when refreshing:
 #   apt-get download misspell-fixer && dpkg-deb -x misspell-fixer_*.deb x
-#   tools/convert-misspellings.sh x/usr/share/misspell-fixer/rules > rules/kubernetes/data/misspellings.yaml
+#   ci/convert-misspellings.sh x/usr/share/misspell-fixer/rules > rules/kubernetes/data/misspellings.yaml
 # Keeps the lower-case rules of the default, -R and -V sets (safe.0-2; safe.3 is derived from
 # lintian's GPL list and is left out); kep-lint derives the Title and UPPER forms. A rule bounded
 # by \b on both sides is a word ("teh the"); one without a closing \b is a stem that starts
@@ -19,7 +19,7 @@ version="$(dpkg-query -W -f='${Version}' misspell-fixer 2>/dev/null || echo 0.5-
 cat <<HEADER
 # Common misspellings and their corrections, one "wrong right" pair a line, for the
 # \`misspelling\` check kind ("stem* right*": every word that starts with the stem).
-# Converted by tools/convert-misspellings.sh from misspell-fixer ${version} (Debian package
+# Converted by ci/convert-misspellings.sh from misspell-fixer ${version} (Debian package
 # misspell-fixer, rules safe.0-2.sed), Copyright 2013 Lajos Veres, BSD-3-Clause: see
 # misspellings.NOTICE beside this file. Do not edit by hand.
 source: "the kubernetes pack's list of common misspellings (from misspell-fixer, BSD-3-Clause)"
