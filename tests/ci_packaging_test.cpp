@@ -365,9 +365,7 @@ TEST(PreCommitHook, RunsKepLintFromPathOnTheStagedFiles) {
   ProcessOptions options;
   options.working_dir = repo;
   ProcessResult r = run_process(argv, options);
-  // The pull request introduced nothing: its KEP's planted mistakes are pre-existing.
-  EXPECT_EQ(r.exit_code, 0) << r.out << r.err;
-  EXPECT_THAT(r.out, HasSubstr("Pre-existing: 3 findings"));
+  EXPECT_EQ(r.exit_code, 1) << r.out << r.err;
   EXPECT_THAT(r.out, HasSubstr("keps/sig-network/2950-endpoint-hints-dry-run/"));
   EXPECT_THAT(r.out, ::testing::Not(HasSubstr("sig-apps")));
 }

@@ -68,6 +68,13 @@ TEST_F(KubernetesPackTest, TechLeadRulePassesWithATechLead) {
       "aliases:\n  sig-node-tech-leads:\n    - HELPER\n  prod-readiness-approvers:\n    - prr\n");
   std::string note;
   EXPECT_TRUE(run("KEP097", &note).empty());
+  // The planned release is derived only when a rule asks (an alpha KEP's rules do).
+  EXPECT_THAT(note, ::testing::Not(HasSubstr("release being planned")));
+  write_file(root_ / "keps/sig-node/5302-alpha/kep.yaml",
+             "title: Alpha\nkep-number: 5302\nowning-sig: sig-node\nstatus: implementable\n"
+             "stage: alpha\nlatest-milestone: \"v1.37\"\napprovers:\n  - \"@helper\"\n");
+  note.clear();
+  run("KEP095", &note);
   EXPECT_THAT(note, HasSubstr("assuming v1.37 is the release being planned"));
 }
 

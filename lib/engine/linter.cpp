@@ -328,6 +328,11 @@ Report lint(RunContext& run, const LintOptions& options) {
     }
     for (const std::string& path : candidates) {
       if (!fr.matches(path) || covered.count({fr.rule, path})) continue;
+      if (options.only_proposals) {
+        // A page of a proposal left out on purpose is left out here too.
+        std::string owner = run.layout().proposal_containing(run.repo(), path);
+        if (!owner.empty() && !options.only_proposals->contains(owner)) continue;
+      }
       LoadedDocument doc = load_file_document(run.repo(), path);
       if (!doc.exists()) continue;
       file_ran(rule_index(run, *fr.rule), path);

@@ -14,8 +14,9 @@ const Dataset* RunContext::dataset(std::string_view name) const {
 
 std::optional<std::string> RunContext::variable(std::string_view name) const {
   auto it = variables_.find(std::string(name));
-  if (it == variables_.end()) return std::nullopt;
-  return it->second;
+  if (it != variables_.end()) return it->second;
+  if (auto lazy = lazy_variables_.find(name); lazy != lazy_variables_.end()) return lazy->second();
+  return std::nullopt;
 }
 
 std::vector<std::string> RunContext::files_in_scope(std::string_view glob) const {

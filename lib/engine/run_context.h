@@ -1,6 +1,7 @@
 // Everything a run shares across proposals: the repository, the pack, datasets, variables.
 #pragma once
 
+#include <functional>
 #include <future>
 #include <map>
 #include <mutex>
@@ -38,6 +39,12 @@ class RunContext {
   const Dataset* dataset(std::string_view name) const;
   const Datasets& datasets() const { return datasets_.get(); }
   std::optional<std::string> variable(std::string_view name) const;
+  // A variable computed the first time a rule asks for it (the planned release reads every
+  // kep.yaml; a one-KEP run whose rules never ask does not pay for it). `compute` must be
+  // thread-safe.
+  void set_lazy_variable(std::string name, std::function<std::optional<std::string>()> compute) {
+    lazy_variables_.emplace(std::move(name), std::move(compute));
+  }
 
   // Whole-repo runs see every file; changed-set runs only the changed files that still exist.
   bool whole_repo() const { return !scope_files_.has_value(); }
@@ -71,6 +78,7 @@ class RunContext {
   const Pack& pack_;
   std::shared_future<Datasets> datasets_;
   std::map<std::string, std::string> variables_;
+  std::map<std::string, std::function<std::optional<std::string>()>, std::less<>> lazy_variables_;
   std::optional<std::vector<std::string>> scope_files_;
   mutable std::once_flag discovered_;
   mutable std::vector<std::string> all_proposals_;

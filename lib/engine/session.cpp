@@ -291,16 +291,29 @@ Session open_session(const SessionOptions& options) {
   std::map<std::string, std::string> variables = options.variables;
   if (auto given = variables.find("release"); given != variables.end()) {
     variables["planned-release"] = given->second;
-  } else if (!s.pack->release_derive_from.empty()) {
-    PlannedRelease planned =
-        derive_planned_release(*s.settings, s.pack->layout, s.pack->release_derive_from);
-    if (!planned.version.empty()) variables["planned-release"] = planned.version;
-    s.release_note = planned.note;
   }
   s.run = std::make_unique<RunContext>(*s.repo, *s.pack, datasets, variables, s.settings);
+  if (!variables.contains("planned-release") && !s.pack->release_derive_from.empty()) {
+    auto derived = std::make_shared<Session::DerivedRelease>();
+    s.derived_release = derived;
+    auto compute = [derived, settings = s.settings, pack = s.pack.get()] {
+      std::call_once(derived->once, [&] {
+        derived->value = derive_planned_release(*settings, pack->layout, pack->release_derive_from);
+        derived->done = true;
+      });
+      return derived->value.version.empty() ? std::nullopt
+                                            : std::optional<std::string>(derived->value.version);
+    };
+    s.run->set_lazy_variable("planned-release", compute);
+  }
   if (s.base_repo) {
     s.base_run =
         std::make_unique<RunContext>(*s.base_repo, *s.pack, datasets, variables, s.settings);
+    if (s.derived_release) {
+      // The same derivation (from the settings revision) serves both runs.
+      s.base_run->set_lazy_variable(
+          "planned-release", [run = s.run.get()] { return run->variable("planned-release"); });
+    }
   }
   std::sort(s.settings_paths.begin(), s.settings_paths.end());
   s.settings_paths.erase(std::unique(s.settings_paths.begin(), s.settings_paths.end()),
@@ -310,7 +323,9 @@ Session open_session(const SessionOptions& options) {
 
 std::vector<std::string> Session::notes() const {
   std::vector<std::string> out;
-  if (!release_note.empty()) out.push_back(release_note);
+  if (derived_release && derived_release->done && !derived_release->value.note.empty()) {
+    out.push_back(derived_release->value.note);
+  }
   for (const auto& [name, data] : run->datasets()) {
     if (data.available) {
       out.push_back("dataset " + name + ": " + std::to_string(data.values.size()) +

@@ -1,15 +1,18 @@
 // Turns command-line choices into a ready run: repository, config, pack, datasets.
 #pragma once
 
+#include <atomic>
 #include <filesystem>
 #include <map>
 #include <memory>
+#include <mutex>
 #include <optional>
 #include <string>
 #include <vector>
 
 #include "engine/config.h"
 #include "engine/pack.h"
+#include "engine/planned_release.h"
 #include "engine/run_context.h"
 #include "repo/repository.h"
 
@@ -56,7 +59,13 @@ struct Session {
   std::vector<std::string> settings_paths;
   bool settings_from_base() const { return settings && settings == base_repo.get(); }
 
-  std::string release_note;  // how {planned-release} was chosen when --release was not given
+  // {planned-release} derived on first use when --release was not given; its note says how.
+  struct DerivedRelease {
+    std::once_flag once;
+    PlannedRelease value;
+    std::atomic<bool> done{false};
+  };
+  std::shared_ptr<DerivedRelease> derived_release;
   // Things the user should know (dataset sources, fallbacks); waits for the datasets.
   std::vector<std::string> notes() const;
   // Throws std::runtime_error when a dataset file the user named could not be used.
