@@ -59,5 +59,5 @@ set(CPACK_DEBIAN_PACKAGE_SHLIBDEPS ON)
 # --changed-from runs git.
 set(CPACK_DEBIAN_PACKAGE_DEPENDS git)
 set(CPACK_DEBIAN_PACKAGE_DESCRIPTION
-    "${PROJECT_DESCRIPTION}\n kep-lint checks Kubernetes enhancement proposals (kep.yaml, README.md and\n production readiness files) and other enhancement repositories through rule\n packs, with file, line and column for every finding, as a local linter and\n as a CI gate on pull requests (GitHub Actions, Prow).")
+    "kep-lint checks Kubernetes enhancement proposals (kep.yaml, README.md and\nproduction readiness files) and other enhancement repositories through rule\npacks, with file, line and column for every finding, as a local linter and\nas a CI gate on pull requests (GitHub Actions, Prow).")
 include(CPack)

@@ -14,6 +14,7 @@
 #include "git_fixture.h"
 #include "repo/process.h"
 #include "repo/repository.h"
+#include "test_files.h"
 
 namespace keplint {
 namespace {
@@ -158,13 +159,6 @@ TEST_F(GitTreeRepositoryTest, ARepositoryBelowTheTopLevelSeesItsOwnSubtree) {
 
 // ---- kep-lint end to end: a pull request on the example repository ----------------------------
 
-std::string read_text(const fs::path& path) {
-  std::ifstream in(path, std::ios::binary);
-  std::ostringstream s;
-  s << in.rdbuf();
-  return s.str();
-}
-
 class PullRequestTest : public ::testing::Test {
  protected:
   static constexpr const char* kKep = "keps/sig-node/4021-pod-warmup-hints";
@@ -214,7 +208,7 @@ class PullRequestTest : public ::testing::Test {
   }
 
   void edit(const std::string& rel, const std::string& from, const std::string& to) {
-    std::string text = read_text(root_ / rel);
+    std::string text = testing::read_file(root_ / rel);
     std::size_t at = text.find(from);
     ASSERT_NE(at, std::string::npos) << from << " not in " << rel;
     text.replace(at, from.size(), to);
@@ -262,7 +256,7 @@ TEST_F(PullRequestTest, ANewMistakeFailsAndIsTheOnlyNewFinding) {
 TEST_F(PullRequestTest, EditsAboveAPreExistingFindingDoNotMakeItNew) {
   // The sig-apps KEP has a planted misspelt status: lines inserted above move it.
   std::string kep = "keps/sig-apps/4102-rollout-pause-budget/kep.yaml";
-  std::string text = read_text(root_ / kep);
+  std::string text = testing::read_file(root_ / kep);
   write_file(root_ / kep, "# a comment\n# another\n" + text);
   commit_all(root_, "comments");
   ProcessResult r = lint({"--changed-from", "main", "--format", "json"});
@@ -273,7 +267,7 @@ TEST_F(PullRequestTest, EditsAboveAPreExistingFindingDoNotMakeItNew) {
 
 TEST_F(PullRequestTest, ADeletedSectionIsReportedWhateverTheFilterMode) {
   std::string readme = std::string(kKep) + "/README.md";
-  std::string text = read_text(root_ / readme);
+  std::string text = testing::read_file(root_ / readme);
   std::size_t at = text.find("## Summary");
   ASSERT_NE(at, std::string::npos);
   std::size_t next = text.find("## Motivation");

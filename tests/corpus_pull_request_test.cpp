@@ -11,6 +11,7 @@
 
 #include "git_fixture.h"
 #include "repo/process.h"
+#include "test_files.h"
 
 namespace keplint {
 namespace {
@@ -21,13 +22,6 @@ using testing::git;
 using testing::write_file;
 
 const fs::path kCorpus = fs::path(KEP_LINT_SOURCE_DIR) / ".." / "shared" / "corpus";
-
-std::string read_text(const fs::path& path) {
-  std::ifstream in(path, std::ios::binary);
-  std::ostringstream s;
-  s << in.rdbuf();
-  return s.str();
-}
 
 class CorpusPullRequestTest : public ::testing::Test {
  protected:
@@ -93,7 +87,7 @@ class CorpusPullRequestTest : public ::testing::Test {
   }
 
   void edit(const std::string& rel, const std::string& from, const std::string& to) {
-    std::string text = read_text(root_ / rel);
+    std::string text = testing::read_file(root_ / rel);
     std::size_t at = text.find(from);
     ASSERT_NE(at, std::string::npos) << from << " not in " << rel;
     text.replace(at, from.size(), to);
@@ -111,7 +105,7 @@ testing::TempDir* CorpusPullRequestTest::shared_ = nullptr;
 TEST_F(CorpusPullRequestTest, ATwoLineChangeToAnOldKepPasses) {
   // A 2019 KEP (its README has no "KEP-N:" title, no PRR questionnaire...).
   std::string kep = "keps/sig-api-machinery/1152-less-object-serializations/kep.yaml";
-  std::string text = read_text(root_ / kep);
+  std::string text = testing::read_file(root_ / kep);
   std::size_t at = text.find("last-updated:");
   ASSERT_NE(at, std::string::npos);
   std::size_t eol = text.find('\n', at);
@@ -140,7 +134,7 @@ TEST_F(CorpusPullRequestTest, AnOwnersAliasesEditPasses) {
 
 TEST_F(CorpusPullRequestTest, AStatusTypoFailsWithOneNewFinding) {
   std::string kep = "keps/sig-node/1287-in-place-update-pod-resources/kep.yaml";
-  std::string text = read_text(root_ / kep);
+  std::string text = testing::read_file(root_ / kep);
   std::size_t at = text.find("\nstatus: ");
   ASSERT_NE(at, std::string::npos);
   std::size_t eol = text.find('\n', at + 1);

@@ -66,18 +66,7 @@ bool GitBlobReader::read_exact(std::string& out, std::size_t n) {
       out.resize(old + static_cast<std::size_t>(got));
       continue;
     }
-    buffer_.resize(65536);
-    buffer_start_ = 0;
-    ssize_t got = ::read(from_git_, buffer_.data(), buffer_.size());
-    if (got < 0 && errno == EINTR) {
-      buffer_.clear();
-      continue;
-    }
-    if (got <= 0) {
-      buffer_.clear();
-      return false;
-    }
-    buffer_.resize(static_cast<std::size_t>(got));
+    if (!refill()) return false;
   }
   return true;
 }
@@ -92,18 +81,22 @@ bool GitBlobReader::read_line(std::string& out) {
       return true;
     }
     out.append(buffer_, buffer_start_, std::string::npos);
+    if (!refill()) return false;
+  }
+}
+
+bool GitBlobReader::refill() {
+  for (;;) {
     buffer_.resize(65536);
     buffer_start_ = 0;
     ssize_t got = ::read(from_git_, buffer_.data(), buffer_.size());
-    if (got < 0 && errno == EINTR) {
-      buffer_.clear();
-      continue;
-    }
+    if (got < 0 && errno == EINTR) continue;
     if (got <= 0) {
       buffer_.clear();
       return false;
     }
     buffer_.resize(static_cast<std::size_t>(got));
+    return true;
   }
 }
 

@@ -27,6 +27,8 @@ class GitBlobReader {
  private:
   bool read_exact(std::string& out, std::size_t n);
   bool read_line(std::string& out);
+  // Replaces the (consumed) buffer with git's next output; false at EOF or on an error.
+  bool refill();
 
   std::mutex mutex_;
   pid_t pid_ = -1;
