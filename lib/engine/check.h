@@ -128,13 +128,37 @@ class Check {
 // once per repository, or once per matching file (`applies-to: files`).
 enum class CheckScope { Proposal, Repository, File };
 
-// What the registry knows about a kind: its name, where it runs, and a factory that reads and
-// validates its parameters.
+// The shape a parameter's value must have; the loader checks it before the factory runs.
+enum class ParamType {
+  String,      // a scalar
+  Strings,     // a scalar or a list of scalars
+  Boolean,     // true / false
+  Integer,     // a whole number
+  Regex,       // an RE2 pattern
+  FieldPath,   // a field path into a document (see engine/field_path.h)
+  Glob,        // a path glob (see repo/glob.h for the dialect)
+  Mapping,     // a nested mapping
+  List,        // a list of mappings or scalars
+};
+
+// One declared parameter of a check kind. The declaration is the source of truth for loading
+// (unknown keys, types, allowed values) and for the generated reference in docs/.
+struct ParamSpec {
+  std::string_view name;
+  ParamType type = ParamType::String;
+  bool required = false;
+  std::vector<std::string_view> allowed;  // non-empty: the only accepted scalar values
+  std::string_view description;
+};
+
+// What the registry knows about a kind: its name, where it runs, its declared parameters, and a
+// factory that reads them.
 struct CheckKind {
   std::string_view name;
   std::string_view summary;
   CheckScope scope = CheckScope::Proposal;
   std::unique_ptr<Check> (*create)(Params& params);
+  std::vector<ParamSpec> params = {};
 };
 
 const std::vector<CheckKind>& check_kinds();
