@@ -5,6 +5,7 @@
 #include <string>
 #include <vector>
 
+#include "document/text.h"
 #include "engine/check.h"
 #include "engine/field_path.h"
 
@@ -20,12 +21,5 @@ void for_each_field(const ProposalContext& ctx, const std::vector<std::string>& 
 
 // The position to report a value at: the value itself, or its key when the value is empty.
 Range value_range(const FieldMatch& m);
-
-// "did you mean 'x'?" for a near miss (edit distance), or "".
-std::string suggest(std::string_view value, const std::vector<std::string>& candidates);
-// Levenshtein distance, ASCII case-insensitive.
-std::size_t edit_distance(std::string_view a, std::string_view b);
-
-std::string join(const std::vector<std::string>& items, std::string_view separator = ", ");
 
 }  // namespace keplint
