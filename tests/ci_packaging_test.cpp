@@ -372,3 +372,69 @@ TEST(PreCommitHook, RunsKepLintFromPathOnTheStagedFiles) {
 
 }  // namespace
 }  // namespace keplint
+
+namespace keplint {
+namespace {
+
+// `pre-commit run --all-files` passes every file (in one batch, with require_serial): the
+// result is the whole repository's, once, not a change that touches every proposal.
+TEST(PreCommitHook, AllFilesIsTheWholeRepository) {
+  testing::TempDir tmp;
+  fs::path repo = tmp.path() / "enhancements";
+  make_pull_request_repo(repo);
+  ProcessOptions options;
+  options.working_dir = repo;
+  ProcessResult files = run_process({"git", "ls-files"}, options);
+  ASSERT_EQ(files.exit_code, 0) << files.err;
+  std::vector<std::string> argv = {KEP_LINT_BINARY, "--color", "never", "--pre-commit"};
+  std::istringstream lines(files.out);
+  for (std::string line; std::getline(lines, line);) {
+    if (RE2::PartialMatch(line, "^(keps/|enhancements/|OWNERS_ALIASES$)")) argv.push_back(line);
+  }
+  ProcessResult all = run_process(argv, options);
+  ProcessResult whole = run_process({KEP_LINT_BINARY, "--color", "never"}, options);
+  EXPECT_EQ(all.exit_code, whole.exit_code);
+  EXPECT_EQ(all.out, whole.out);
+  EXPECT_THAT(whole.out, HasSubstr("in 8 proposals"));
+
+  // One staged KEP is a change of that KEP only.
+  ProcessResult one =
+      run_process({KEP_LINT_BINARY, "--color", "never", "--pre-commit", "keps/sig-apps/README.md",
+                   "keps/sig-network/2950-endpoint-hints-dry-run/kep.yaml"},
+                  options);
+  EXPECT_THAT(one.out, HasSubstr("in 1 proposal"));
+}
+
+// The project's home is defined once (CMakeLists.txt's HOMEPAGE_URL); every integration that
+// names the project (the action, the workflows, the Prow image, the release fetch, the pre-commit
+// example, the binary's help links) names that one.
+TEST(ProjectHome, EveryIntegrationNamesTheOneHome) {
+  std::string cmake = read_text(kSource / "CMakeLists.txt");
+  std::string owner, name;
+  ASSERT_TRUE(RE2::PartialMatch(
+      cmake, R"re(HOMEPAGE_URL "https://github\.com/([\w.-]+)/([\w.-]+)")re", &owner, &name));
+  std::string slug = owner + "/" + name;
+  ProcessResult version = run_process({KEP_LINT_BINARY, "--version"});
+  EXPECT_THAT(version.out, HasSubstr("home: https://github.com/" + slug));
+  ProcessResult page = run_process({KEP_LINT_BINARY, "explain", "KEP003"});
+  EXPECT_EQ(page.exit_code, 0) << page.err;
+
+  int mentions = 0;
+  for (const char* file :
+       {"action.yml", "README.md", "ci/github/kep-lint.yml", "ci/prow/kep-lint-presubmit.yaml",
+        "ci/fetch-release.sh", "ci/docker/Dockerfile", ".github/workflows/release.yml",
+        ".pre-commit-hooks.yaml", "rules/kubernetes/pack.yaml", "rules/openshift/pack.yaml"}) {
+    std::string text = read_text(kSource / file);
+    re2::StringPiece input(text);
+    std::string host, found;
+    static const RE2 named(R"((github\.com/|ghcr\.io/|uses: )([\w.-]+/kep-lint)\b)");
+    while (RE2::FindAndConsume(&input, named, &host, &found)) {
+      ++mentions;
+      EXPECT_EQ(found, slug) << file << " names " << host << found;
+    }
+  }
+  EXPECT_GE(mentions, 6);
+}
+
+}  // namespace
+}  // namespace keplint

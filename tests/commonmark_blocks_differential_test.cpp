@@ -11,6 +11,7 @@
 #include <random>
 #include <sstream>
 
+#include "corpus_dir.h"
 #include "line_mutation.h"
 #include "markdown_outline_compare.h"
 #include "parse/commonmark_blocks.h"
@@ -248,7 +249,7 @@ TEST(CommonmarkBlocksDifferentialTest, FixturesAndMutations) {
 }
 
 TEST(CommonmarkBlocksDifferentialTest, Corpus) {
-  fs::path corpus = fs::path(KEP_LINT_SOURCE_DIR) / ".." / "shared" / "corpus";
+  fs::path corpus = testing::corpus_dir();
   std::vector<fs::path> files = files_with_extension(corpus / "kubernetes-enhancements", {".md"});
   std::vector<fs::path> openshift =
       files_with_extension(corpus / "openshift-enhancements", {".md"});

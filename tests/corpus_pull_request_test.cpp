@@ -9,6 +9,7 @@
 #include <nlohmann/json.hpp>
 #include <sstream>
 
+#include "corpus_dir.h"
 #include "git_fixture.h"
 #include "repo/process.h"
 #include "test_files.h"
@@ -21,7 +22,7 @@ using testing::commit_all;
 using testing::git;
 using testing::write_file;
 
-const fs::path kCorpus = fs::path(KEP_LINT_SOURCE_DIR) / ".." / "shared" / "corpus";
+const fs::path kCorpus = testing::corpus_dir();
 
 class CorpusPullRequestTest : public ::testing::Test {
  protected:

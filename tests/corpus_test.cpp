@@ -8,6 +8,7 @@
 #include <set>
 #include <string>
 
+#include "corpus_dir.h"
 #include "engine/linter.h"
 #include "engine/release_readiness.h"
 #include "engine/session.h"
@@ -18,7 +19,7 @@ namespace {
 
 namespace fs = std::filesystem;
 
-const fs::path kCorpus = fs::path(KEP_LINT_SOURCE_DIR) / ".." / "shared" / "corpus";
+const fs::path kCorpus = testing::corpus_dir();
 
 // Upstream's verify-node-approvers passes on the snapshot, so the SIG Node approver rules must
 // report nothing there: with the planned release derived from the repository, and given.

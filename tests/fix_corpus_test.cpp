@@ -8,6 +8,7 @@
 #include <sstream>
 #include <tuple>
 
+#include "corpus_dir.h"
 #include "repo/process.h"
 
 namespace keplint {
@@ -15,7 +16,7 @@ namespace {
 
 namespace fs = std::filesystem;
 
-const fs::path kCorpus = fs::path(KEP_LINT_SOURCE_DIR) / "../shared/corpus/kubernetes-enhancements";
+const fs::path kCorpus = testing::corpus_dir() / "kubernetes-enhancements";
 
 std::string read(const fs::path& p) {
   std::ifstream in(p, std::ios::binary);

@@ -10,6 +10,7 @@
 #include <random>
 #include <sstream>
 
+#include "corpus_dir.h"
 #include "gomarkdown_blocks_reference.h"
 #include "line_mutation.h"
 #include "parse/gomarkdown_blocks.h"
@@ -122,8 +123,7 @@ TEST(GomarkdownBlocksDifferentialTest, RandomLines) {
 }
 
 TEST(GomarkdownBlocksDifferentialTest, CorpusAndMutations) {
-  fs::path root =
-      fs::path(KEP_LINT_SOURCE_DIR) / ".." / "shared" / "corpus" / "kubernetes-enhancements";
+  fs::path root = testing::corpus_dir() / "kubernetes-enhancements";
   std::vector<fs::path> files = files_with_extension(root / "keps", {".md"});
   if (files.empty()) GTEST_SKIP() << "corpus not found at " << root;
   std::mt19937 rng(1);

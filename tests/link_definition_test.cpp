@@ -1,6 +1,7 @@
 // parse_link_definition_line against the regular expression it replaces, on every line of the
 // corpus that could be a definition and on generated lines.
 #include "parse/link_definition.h"
+#include "corpus_dir.h"
 
 #include <gtest/gtest.h>
 #include <re2/re2.h>
@@ -80,7 +81,7 @@ TEST(LinkDefinitionTest, GeneratedLines) {
 }
 
 TEST(LinkDefinitionTest, CorpusLines) {
-  fs::path corpus = fs::path(KEP_LINT_SOURCE_DIR) / ".." / "shared" / "corpus";
+  fs::path corpus = testing::corpus_dir();
   if (!fs::exists(corpus)) GTEST_SKIP() << "corpus not found at " << corpus;
   int lines = 0;
   for (const auto& entry : fs::recursive_directory_iterator(corpus)) {

@@ -1,4 +1,5 @@
 #include "engine/linter.h"
+#include "engine/project_home.h"
 
 #include <gmock/gmock.h>
 #include <gtest/gtest.h>
@@ -69,8 +70,7 @@ TEST_F(LinterTest, CleanRepository) {
   EXPECT_THAT(rule_ids, ElementsAre("KL001", "KL002", "KL003", "T001", "T002", "T003", "T004",
                                     "T005", "T006", "T007"));
   EXPECT_EQ(r.rules[3].docs_url, "https://example.com/rules/T001-status-valid");
-  EXPECT_EQ(r.rules[0].docs_url,
-            "https://github.com/kep-lint/kep-lint/blob/main/docs/rules/KL001.md");
+  EXPECT_EQ(r.rules[0].docs_url, project_docs_url() + "/rules/KL001.md");
 }
 
 TEST_F(LinterTest, FindingsCarryRulePositionAndProposal) {

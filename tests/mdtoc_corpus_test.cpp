@@ -8,6 +8,7 @@
 #include <set>
 #include <sstream>
 
+#include "corpus_dir.h"
 #include "parse/markdown_document.h"
 #include "parse/mdtoc.h"
 #include "test_files.h"
@@ -36,8 +37,7 @@ std::vector<std::string> toc_files(const fs::path& root) {
 }
 
 TEST(MdtocCorpusTest, EveryCheckedInTocMatches) {
-  fs::path root =
-      fs::path(KEP_LINT_SOURCE_DIR) / ".." / "shared" / "corpus" / "kubernetes-enhancements";
+  fs::path root = testing::corpus_dir() / "kubernetes-enhancements";
   if (!fs::exists(root / "keps")) GTEST_SKIP() << "corpus not found at " << root;
 
   std::vector<std::string> files = toc_files(root);

@@ -10,6 +10,7 @@
 #include <set>
 #include <string>
 
+#include "corpus_dir.h"
 #include "engine/linter.h"
 #include "engine/session.h"
 
@@ -18,7 +19,7 @@ namespace {
 
 namespace fs = std::filesystem;
 
-const fs::path kCorpus = fs::path(KEP_LINT_SOURCE_DIR) / ".." / "shared" / "corpus";
+const fs::path kCorpus = testing::corpus_dir();
 
 TEST(Corpus, LintsOpenshiftEnhancements) {
   fs::path repo = kCorpus / "openshift-enhancements";

@@ -2,6 +2,7 @@
 #include <gtest/gtest.h>
 
 #include "engine/pack.h"
+#include "engine/project_home.h"
 #include "engine/rule_error.h"
 #include "test_pack.h"
 
@@ -339,8 +340,7 @@ TEST(PackLoader, BuiltInKubernetesPackLoads) {
   EXPECT_GE(pack.rules.size(), 20u);
   ASSERT_NE(pack.find_rule("KEP003"), nullptr);
   EXPECT_EQ(pack.find_rule("KEP003")->name, "status-valid");
-  EXPECT_EQ(pack.find_rule("KEP003")->docs_url,
-            "https://github.com/kep-lint/kep-lint/blob/main/docs/rules/KEP003.md");
+  EXPECT_EQ(pack.find_rule("KEP003")->docs_url, project_docs_url() + "/rules/KEP003.md");
   EXPECT_TRUE(std::is_sorted(pack.rules.begin(), pack.rules.end(),
                              [](const Rule& a, const Rule& b) { return a.id < b.id; }));
   EXPECT_EQ(pack.layout.key_of("keps/sig-node/1287-in-place-update"), "1287");

@@ -14,6 +14,7 @@
 #include <random>
 #include <sstream>
 
+#include "corpus_dir.h"
 #include "line_mutation.h"
 #include "parse/simple_yaml.h"
 #include "parse/yaml_document.h"
@@ -418,7 +419,7 @@ TEST(SimpleYamlDifferentialTest, RepositoryFiles) {
 }
 
 TEST(SimpleYamlDifferentialTest, Corpus) {
-  fs::path corpus = fs::path(KEP_LINT_SOURCE_DIR) / ".." / "shared" / "corpus";
+  fs::path corpus = testing::corpus_dir();
   std::vector<fs::path> files =
       files_with_extension(corpus / "kubernetes-enhancements", {".yaml", ".yml"});
   if (files.empty()) GTEST_SKIP() << "corpus not found at " << corpus;

@@ -156,8 +156,8 @@ TEST_F(UntrustedPrTest, FileWithoutHunksKeepsAllItsFindings) {
   // The base had both findings: the filters are what is under test, so without the base
   // comparison (which would report them as pre-existing and pass).
   for (std::string mode : {"added", "diff_context"}) {
-    ProcessResult r = lint({"--changed-from", "main", "--no-base-compare", "--filter-mode", mode,
-                            "--format", "json"});
+    ProcessResult r = lint(
+        {"--changed-from", "main", "--no-base-compare", "--filter-mode", mode, "--format", "json"});
     EXPECT_EQ(r.exit_code, 1) << mode << ": " << r.out << r.err;
     EXPECT_THAT(findings(r.out), ElementsAre("T004 keps/sig-a/1-one/kep.yaml:10",
                                              "T001 keps/sig-a/1-one/kep.yaml:12"))

@@ -1,4 +1,5 @@
 // kep-lint's command line: parses options and wires the library together.
+#include <strings.h>
 #include <unistd.h>
 
 #include <CLI/CLI.hpp>
@@ -8,10 +9,12 @@
 #include <iostream>
 #include <map>
 #include <optional>
+#include <set>
 #include <sstream>
 
 #include "build_info.h"
 #include "ci_options.h"
+#include "document/text.h"
 #include "engine/base_comparison.h"
 #include "engine/baseline_file.h"
 #include "engine/change_filter.h"
@@ -27,12 +30,14 @@
 #include "repo/change_source.h"
 #include "repo/changed_files.h"
 #include "repo/ci_environment.h"
+#include "repo/files_from.h"
 #include "repo/safe_open.h"
 #include "report/finding_view.h"
 #include "report/github_reporter.h"
 #include "report/output_plan.h"
 #include "report/release_table.h"
 #include "report/reporter.h"
+#include "report/rule_docs.h"
 #include "report/utf8_text.h"
 
 namespace fs = std::filesystem;
@@ -77,6 +82,7 @@ struct LintArgs {
   bool no_base_compare = false;
   bool fail_on_pre_existing = false;
   std::string settings_from = "base";
+  bool pre_commit = false;  // `paths` are the files pre-commit passes: a changed-file set
   std::vector<std::string> paths;
   cli::CiArgs ci;
 };
@@ -86,11 +92,22 @@ struct TocArgs {
   int max_depth = 5;
 };
 
-// Messages can carry repository text (paths, config values, YAML errors). Escaped, each stays
-// one line that cannot drive a terminal, and no line can hold a CI workflow command (GitHub
-// honours `##[command]` anywhere in a line, on stderr too).
+// Messages can carry repository text (paths, config values, YAML errors). Each line is escaped
+// so it cannot drive a terminal, and none can hold a CI workflow command (GitHub honours
+// `##[command]` anywhere in a line, on stderr too). A message of several lines (git's own
+// errors) keeps its line breaks; the lines after the first are indented under it.
 void print_error(std::string_view message) {
-  std::cerr << inert_log_line("kep-lint: " + escape_for_terminal(message)) << "\n";
+  while (!message.empty() && message.back() == '\n') message.remove_suffix(1);
+  std::string_view prefix = "kep-lint: ";
+  for (std::size_t start = 0;;) {
+    std::size_t end = message.find('\n', start);
+    std::string_view line =
+        message.substr(start, end == std::string_view::npos ? end : end - start);
+    std::cerr << inert_log_line(std::string(prefix) + escape_for_terminal(line)) << "\n";
+    if (end == std::string_view::npos) break;
+    start = end + 1;
+    prefix = "  ";
+  }
 }
 
 [[noreturn]] void usage_error(const std::string& message) {
@@ -120,6 +137,13 @@ bool use_color(const std::string& mode, const std::string& path) {
 // lines, or the GitHub annotations' ranking, needs them.
 std::optional<ResolvedChanges> run_changes(const LintArgs& args, const fs::path& root,
                                            const CiEnvironment& ci, bool want_lines) {
+  if (args.pre_commit) {
+    std::string list;
+    for (const std::string& p : args.paths) list += p + "\n";
+    ResolvedChanges out;
+    out.set.files = parse_files_from(list, root);
+    return out;
+  }
   if (args.changed_from.empty() && args.files_from.empty()) return std::nullopt;
   ChangeRequest request;
   request.changed_from = args.changed_from;
@@ -177,12 +201,15 @@ LintOptions make_lint_options(const LintArgs& args, const Session& session,
   lint_options.severity_overrides = session.config.severities;
   lint_options.exclude = session.config.exclude;
   if (changes) {
-    if (!args.paths.empty()) usage_error("give paths or a changed-file set, not both");
+    if (!args.paths.empty() && !args.pre_commit) {
+      usage_error("give paths or a changed-file set, not both");
+    }
     std::vector<std::string> paths;
     for (const ChangedFile& f : changes->set.files) paths.push_back(f.path);
     lint_options.changed_files = std::move(paths);
   }
   for (const std::string& p : args.paths) {
+    if (args.pre_commit) break;
     lint_options.paths.push_back(repo_path_argument(*session.repo, p));
   }
   // The root (`kep-lint .`) is the whole repository, at whole-repo severities.
@@ -246,6 +273,57 @@ int run_toc(const TocArgs& args) {
     std::cout << out;
   }
   return status;
+}
+
+// `kep-lint explain RULE`: the rule's documentation page, the same Markdown as docs/rules/, from
+// the packs compiled into the binary (offline, and for this binary's version).
+int run_explain(const std::string& wanted) {
+  std::vector<std::string> known;
+  auto matches = [&](const Rule& rule) {
+    known.insert(known.end(), {rule.id, rule.name});
+    return rule.name == wanted || strcasecmp(rule.id.c_str(), wanted.c_str()) == 0;
+  };
+  for (const std::string& name : builtin_pack_names()) {
+    Pack pack = load_builtin_pack(name);
+    for (const Rule& rule : pack.rules) {
+      if (matches(rule)) {
+        std::cout << render_rule_doc(rule, pack);
+        return 0;
+      }
+    }
+  }
+  for (const Rule& rule : engine_pack().rules) {
+    if (matches(rule)) {
+      std::cout << render_rule_doc(rule, engine_pack());
+      return 0;
+    }
+  }
+  std::string hint = suggest(wanted, known);
+  usage_error("no built-in rule is named '" + wanted + "'" +
+              (hint.empty() ? " (kep-lint --list-rules lists a pack's rules)" : " (" + hint + ")"));
+}
+
+// CLI11 says which argument it did not expect; add the nearest option name, like git does.
+void suggest_options(const CLI::App& app, int argc, char** argv) {
+  std::vector<std::string> names;
+  auto collect = [&](const CLI::App& a) {
+    for (const CLI::Option* opt : a.get_options()) {
+      for (const std::string& n : opt->get_lnames()) names.push_back("--" + n);
+    }
+  };
+  collect(app);
+  for (const CLI::App* sub : app.get_subcommands({})) {
+    collect(*sub);
+    names.push_back(sub->get_name());
+  }
+  for (int i = 1; i < argc; ++i) {
+    std::string arg = argv[i];
+    if (!arg.starts_with("--")) continue;
+    arg = arg.substr(0, arg.find('='));
+    if (std::find(names.begin(), names.end(), arg) != names.end()) continue;
+    std::string best = nearest(arg, names);
+    if (!best.empty()) print_error("unknown option " + arg + ": did you mean " + best + "?");
+  }
 }
 
 SessionOptions session_options(const LintArgs& args) {
@@ -347,9 +425,17 @@ int run_lint(const LintArgs& args) {
     list_rules(*session.pack);
     return 0;
   }
+  if (args.pre_commit && changes) {
+    std::vector<std::string> files;
+    for (const ChangedFile& f : changes->set.files) files.push_back(f.path);
+    // `pre-commit run --all-files` passes every file: that is the whole repository, linted once
+    // at whole-repository severities, not a change that touches every proposal.
+    if (files_cover_every_proposal(*session.run, files)) changes.reset();
+  }
   LintOptions lint_options = make_lint_options(args, session, changes);
 
   if (args.fix) {
+    std::set<std::string> fixed_files;  // a file fixed in two rounds is named once
     // Fix, then lint again: a fix is a whole-file rewrite computed from the text it saw, so
     // a file with two fixable findings takes two rounds. Each round starts a fresh session
     // because the repository caches file contents.
@@ -359,14 +445,14 @@ int run_lint(const LintArgs& args) {
       FixOutcome outcome = apply_fixes(*session.repo, before.findings, args.dry_run, std::cout);
       for (const std::string& e : outcome.errors) print_error(e);
       if (args.dry_run) return outcome.fixed.empty() && outcome.errors.empty() ? 0 : 1;
-      if (!args.quiet && !outcome.fixed.empty()) {
-        std::cerr << "kep-lint: fixed " << outcome.fixed.size() << " file"
-                  << (outcome.fixed.size() == 1 ? "" : "s") << "\n";
-      }
+      fixed_files.insert(outcome.fixed.begin(), outcome.fixed.end());
       if (outcome.fixed.empty()) break;
       session = open_session(options);
-      changes = run_changes(args, session.repo->root(), ci, want_lines);
+      if (changes) changes = run_changes(args, session.repo->root(), ci, want_lines);
       lint_options = make_lint_options(args, session, changes);
+    }
+    if (!args.quiet) {
+      for (const std::string& path : fixed_files) print_error("fixed " + path);
     }
   }
 
@@ -378,6 +464,11 @@ int run_lint(const LintArgs& args) {
     if (changes) {
       for (const std::string& note : settings_edit_notes(session, changes->set)) print_error(note);
     }
+  }
+  if (changes && !args.quiet && args.changed_from == "auto") {
+    print_error("--changed-from auto: the base is " + changes->base + ", merge base " +
+                short_commit(changes->set.base_commit) + "; " +
+                count_noun(static_cast<int>(changes->set.files.size()), "changed file"));
   }
   if (session.base_run && !args.no_base_compare) {
     BaseComparison result =
@@ -533,6 +624,9 @@ int main(int argc, char** argv) {
                  "and template from the base revision (default) or the working tree")
       ->check(CLI::IsMember({"base", "worktree"}))
       ->capture_default_str();
+  app.add_flag("--pre-commit", args.pre_commit,
+               "The paths are the files pre-commit passes: lint the proposals they belong to "
+               "(all of them: the whole repository)");
   cli::add_ci_options(app, args.ci);
 
   CLI::App* report = app.add_subcommand(
@@ -558,11 +652,23 @@ int main(int argc, char** argv) {
       ->capture_default_str()
       ->check(CLI::Range(1, 6));
 
+  std::string explain_rule;
+  CLI::App* explain = app.add_subcommand(
+      "explain", "Print a rule's documentation page (offline, from the built-in packs)");
+  explain->add_option("rule", explain_rule, "Rule id or name, e.g. KEP003 or status-valid")
+      ->required();
+
   try {
     app.parse(argc, argv);
   } catch (const CLI::ParseError& e) {
     int code = app.exit(e);
+    if (code != 0) suggest_options(app, argc, argv);
     return code == 0 ? 0 : 2;
+  }
+  if (args.pre_commit && (!args.changed_from.empty() || !args.files_from.empty())) {
+    std::cerr << "kep-lint: --pre-commit takes the changed files as arguments, not with "
+                 "--changed-from or --files-from\n";
+    return 2;
   }
   if (args.dry_run && !args.fix) {
     std::cerr << "kep-lint: --dry-run goes with --fix\n";
@@ -574,6 +680,7 @@ int main(int argc, char** argv) {
   }
   try {
     if (toc->parsed()) return run_toc(toc_args);
+    if (explain->parsed()) return run_explain(explain_rule);
     if (report->parsed()) return run_report(args);
     return run_lint(args);
   } catch (const RuleError& e) {

@@ -3,12 +3,12 @@
 #include <stdexcept>
 
 #include "engine/baseline.h"
+#include "engine/project_home.h"
 
 namespace keplint {
 
 namespace {
 
-constexpr const char* kDocsUrl = "https://github.com/kep-lint/kep-lint/blob/main/docs/rules/";
 
 Rule make_rule(const char* id, const char* name, Severity severity, const char* applies_to,
                const char* description, const char* rationale, std::vector<RuleExample> wrong,
@@ -21,7 +21,7 @@ Rule make_rule(const char* id, const char* name, Severity severity, const char* 
   r.kind = "engine";
   r.description = description;
   r.rationale = rationale;
-  r.docs_url = std::string(kDocsUrl) + id + ".md";
+  r.docs_url = project_docs_url() + "/rules/" + id + ".md";
   r.wrong = std::move(wrong);
   r.right = std::move(right);
   r.file = "lib/engine/engine_rules.cpp";
@@ -40,7 +40,7 @@ Pack build_engine_pack() {
   pack.description =
       "Diagnostics of kep-lint itself, in every pack: suppression comments and the baseline file";
   pack.origin = "built-in";
-  pack.docs_url = std::string(kDocsUrl) + "{id}.md";
+  pack.docs_url = project_docs_url() + "/rules/{id}.md";
   pack.rules.push_back(make_rule(
       "KL001", "unused-suppression", Severity::Warning, "files with kep-lint suppression comments",
       "A suppression comment names a rule that ran on the file and reported nothing where the "

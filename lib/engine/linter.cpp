@@ -224,6 +224,14 @@ bool excluded(const std::string& path, const std::vector<std::string>& globs) {
 
 }  // namespace
 
+bool files_cover_every_proposal(const RunContext& run, const std::vector<std::string>& files) {
+  ChangedMapping m = map_changed_files(run.layout(), run.repo(), files, {});
+  const std::vector<std::string>& all = run.all_proposals();
+  return !all.empty() && std::all_of(all.begin(), all.end(), [&](const std::string& p) {
+    return m.proposals.count(p) > 0;
+  });
+}
+
 std::vector<std::string> paths_without_proposals(const RunContext& run,
                                                  const std::vector<std::string>& paths) {
   std::vector<std::string> dataset_files;

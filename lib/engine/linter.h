@@ -30,6 +30,10 @@ struct LintOptions {
 std::vector<std::string> paths_without_proposals(const RunContext& run,
                                                  const std::vector<std::string>& paths);
 
+// Whether the changed `files` belong to every proposal of the repository (pre-commit's
+// --all-files passes every file): such a change is the whole repository.
+bool files_cover_every_proposal(const RunContext& run, const std::vector<std::string>& files);
+
 // Records the run's scope on `run`, then lints. Findings come back sorted.
 Report lint(RunContext& run, const LintOptions& options);
 

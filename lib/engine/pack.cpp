@@ -1,5 +1,7 @@
 #include "engine/pack.h"
 
+#include "engine/project_home.h"
+
 #include <algorithm>
 #include <fstream>
 #include <map>
@@ -328,6 +330,7 @@ Pack load_pack(const std::string& origin, const std::vector<PackFile>& files) {
           fill_text_template(pack.docs_url, [&](std::string_view v) -> std::optional<std::string> {
             if (v == "id") return rule.id;
             if (v == "name") return rule.name;
+            if (v == "kep-lint-docs") return project_docs_url();
             return std::nullopt;
           });
       pack.rules.push_back(std::move(rule));

@@ -1,5 +1,7 @@
 #include "engine/params.h"
 
+#include "document/text.h"
+
 #include "engine/field_path.h"
 
 namespace keplint {
@@ -142,7 +144,11 @@ void Params::finish() const {
   for (const YamlEntry& e : node_->entries) {
     if (e.key->kind != YamlKind::Scalar) fail_at(e.key, "keys must be plain names");
     if (!used_.count(e.key->value)) {
-      throw RuleError(file_, e.key->range.start, what_ + ": unknown key '" + e.key->value + "'");
+      std::vector<std::string> accepted(used_.begin(), used_.end());
+      std::string hint = suggest(e.key->value, accepted);
+      throw RuleError(file_, e.key->range.start,
+                      what_ + ": unknown key '" + e.key->value + "' (" +
+                          (hint.empty() ? "" : hint + " ") + "accepted: " + join(accepted) + ")");
     }
   }
 }

@@ -1,5 +1,7 @@
 #include "engine/session.h"
 
+#include "document/text.h"
+
 #include "engine/planned_release.h"
 
 #include <algorithm>
@@ -185,9 +187,14 @@ Session open_session(const SessionOptions& options) {
   for (const auto& [rule, _] : s.config.severities) {
     if (!s.pack->find_rule(rule) && !find_engine_rule(rule)) {
       auto at = s.config.severity_positions.find(rule);
+      std::vector<std::string> known;
+      for (const Rule& r : s.pack->rules) known.insert(known.end(), {r.id, r.name});
+      for (const Rule& r : engine_pack().rules) known.insert(known.end(), {r.id, r.name});
+      std::string hint = suggest(rule, known);
       throw RuleError(s.config.file,
                       at != s.config.severity_positions.end() ? at->second : Position{1, 1},
-                      "config names unknown rule '" + rule + "'");
+                      "config names unknown rule '" + rule + "' of pack " + s.pack->name +
+                          (hint.empty() ? "" : " (" + hint + ")"));
     }
   }
   for (const DocumentSpec& spec : s.pack->layout.shared_documents) {
