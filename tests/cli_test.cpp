@@ -407,6 +407,58 @@ TEST_F(CliTest, ChangedFromOnAGitRepository) {
   EXPECT_THAT(bad.err, HasSubstr("no-such-branch"));
 }
 
+// A user's slip gets the nearest valid name, for options, config keys and rule ids alike.
+TEST_F(CliTest, DidYouMean) {
+  error_and_warning();
+  ProcessResult option = lint({"--fail-levle", "error"});
+  EXPECT_EQ(option.exit_code, 2);
+  EXPECT_THAT(option.err, HasSubstr("unknown option --fail-levle: did you mean --fail-level?"));
+
+  write(".kep-lint.yaml", "fail-levle: error\n");
+  ProcessResult key = lint({});
+  EXPECT_EQ(key.exit_code, 2);
+  EXPECT_THAT(key.err, HasSubstr(".kep-lint.yaml:1:1"));
+  EXPECT_THAT(key.err, HasSubstr("did you mean 'fail-level'?"));
+
+  write(".kep-lint.yaml", "rules:\n  T0001: off\n");
+  ProcessResult rule = lint({});
+  EXPECT_EQ(rule.exit_code, 2);
+  EXPECT_THAT(rule.err, HasSubstr(".kep-lint.yaml:2:3"));
+  EXPECT_THAT(rule.err, HasSubstr("unknown rule 'T0001'"));
+  EXPECT_THAT(rule.err, HasSubstr("did you mean 'T001'?"));
+
+  ProcessResult page = kep_lint({"explain", "KEP03"});
+  EXPECT_EQ(page.exit_code, 2);
+  EXPECT_THAT(page.err, HasSubstr("did you mean 'KEP003'?"));
+}
+
+// `explain` prints the rule's page from the binary: the same text as docs/rules/.
+TEST_F(CliTest, ExplainPrintsTheRulePageOffline) {
+  ProcessResult by_id = kep_lint({"explain", "KEP003"});
+  EXPECT_EQ(by_id.exit_code, 0) << by_id.err;
+  EXPECT_EQ(by_id.out, read_text(fs::path(KEP_LINT_SOURCE_DIR) / "docs/rules/KEP003.md"));
+  ProcessResult by_name = kep_lint({"explain", "status-valid"});
+  EXPECT_EQ(by_name.out, by_id.out);
+  ProcessResult engine = kep_lint({"explain", "KL001"});
+  EXPECT_EQ(engine.out, read_text(fs::path(KEP_LINT_SOURCE_DIR) / "docs/rules/KL001.md"));
+}
+
+// `--changed-from auto` says which base it chose.
+TEST_F(CliTest, ChangedFromAutoNamesItsBase) {
+  testing::isolate_git_config();
+  testing::init_repo(root_);
+  write_kep(root_, "sig-a", "1", "one");
+  testing::commit_all(root_, "base");
+  testing::git(root_, {"checkout", "-q", "-b", "feature"});
+  testing::git(root_, {"branch", "-q", "--set-upstream-to", "main"});
+  write_kep(root_, "sig-a", "2", "two", "bogus");
+  ProcessResult r = lint({"--changed-from", "auto"});
+  EXPECT_EQ(r.exit_code, 1) << r.err;
+  EXPECT_THAT(r.err, HasSubstr("--changed-from auto: the base is main (upstream of the current "
+                               "branch), merge base "));
+  EXPECT_THAT(r.err, HasSubstr("; 2 changed files"));
+}
+
 // ---- determinism and CI environments -------------------------------------------------------
 
 TEST_F(CliTest, OutputBytesDoNotDependOnThreads) {

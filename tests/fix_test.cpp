@@ -63,9 +63,13 @@ TEST_F(FixTest, RewritesStaleTocKeepsModeAndIsIdempotent) {
   EXPECT_EQ(before.exit_code, 1);
   EXPECT_NE(before.out.find("README.md:5:1: error[KEP050]"), std::string::npos) << before.out;
 
-  ProcessResult fixed = kep_lint({"--fix"});
+  // Without -q: the files it changed are named on stderr.
+  ProcessResult fixed =
+      run_process({KEP_LINT_BINARY, "--repo", root_.string(), "--color", "never", "--fix"});
   EXPECT_EQ(fixed.exit_code, 0) << fixed.out << fixed.err;
   EXPECT_EQ(read(readme()), kFixed);
+  EXPECT_NE(fixed.err.find("kep-lint: fixed keps/sig-node/123-foo/README.md\n"), std::string::npos)
+      << fixed.err;
   struct stat st {};
   ASSERT_EQ(::stat(readme().c_str(), &st), 0);
   EXPECT_EQ(st.st_mode & 0777, 0640u);

@@ -313,5 +313,14 @@ TEST(GithubReporterTest, MachineFormatsCarryNoLegacyCommands) {
   EXPECT_NE(json.dump().find("value ##[stop-commands]tok and ###[x]"), std::string::npos);
 }
 
+// git's messages span lines: each keeps its own line, escaped and inert, under "kep-lint: ".
+TEST(DiagnosticText, KeepsLineBreaksEachLineSafe) {
+  EXPECT_EQ(diagnostic_text("plain"), "kep-lint: plain\n");
+  EXPECT_EQ(diagnostic_text("git merge-base failed: fatal: bad object\nhint: fetch it\n"),
+            "kep-lint: git merge-base failed: fatal: bad object\n  hint: fetch it\n");
+  EXPECT_EQ(diagnostic_text("a\r\n::error::x\n\x1b[31mred"),
+            "kep-lint: a\n  \\::error::x\n  \\x1b[31mred\n");
+}
+
 }  // namespace
 }  // namespace keplint::testing

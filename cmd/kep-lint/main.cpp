@@ -92,22 +92,9 @@ struct TocArgs {
   int max_depth = 5;
 };
 
-// Messages can carry repository text (paths, config values, YAML errors). Each line is escaped
-// so it cannot drive a terminal, and none can hold a CI workflow command (GitHub honours
-// `##[command]` anywhere in a line, on stderr too). A message of several lines (git's own
-// errors) keeps its line breaks; the lines after the first are indented under it.
+// Messages can carry repository text (paths, config values, YAML errors): see diagnostic_text.
 void print_error(std::string_view message) {
-  while (!message.empty() && message.back() == '\n') message.remove_suffix(1);
-  std::string_view prefix = "kep-lint: ";
-  for (std::size_t start = 0;;) {
-    std::size_t end = message.find('\n', start);
-    std::string_view line =
-        message.substr(start, end == std::string_view::npos ? end : end - start);
-    std::cerr << inert_log_line(std::string(prefix) + escape_for_terminal(line)) << "\n";
-    if (end == std::string_view::npos) break;
-    start = end + 1;
-    prefix = "  ";
-  }
+  std::cerr << diagnostic_text(message);
 }
 
 [[noreturn]] void usage_error(const std::string& message) {

@@ -111,6 +111,23 @@ WorkflowCommand annotation_command(const Finding& finding) {
   return command;
 }
 
+std::string diagnostic_text(std::string_view message) {
+  while (!message.empty() && message.back() == '\n') message.remove_suffix(1);
+  std::string out;
+  std::string_view prefix = "kep-lint: ";
+  for (std::size_t start = 0;;) {
+    std::size_t end = message.find('\n', start);
+    std::string_view line =
+        message.substr(start, end == std::string_view::npos ? end : end - start);
+    if (!line.empty() && line.back() == '\r') line.remove_suffix(1);
+    out += inert_log_line(std::string(prefix) + escape_for_terminal(line)) + "\n";
+    if (end == std::string_view::npos) break;
+    start = end + 1;
+    prefix = "  ";
+  }
+  return out;
+}
+
 std::string inert_log_line(std::string_view line) {
   std::string out;
   std::size_t start = line.find_first_not_of(" \t\v\f");

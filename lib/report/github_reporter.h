@@ -39,6 +39,11 @@ WorkflowCommand annotation_command(const Finding& finding);
 // Lines that would match get a backslash (`\::`, `##\[`); others are returned unchanged.
 std::string inert_log_line(std::string_view line);
 
+// kep-lint's own message for stderr: "kep-lint: " and the message, each line escaped for the
+// terminal and made inert; a message of several lines (git's errors) keeps its line breaks, the
+// lines after the first indented under it. Ends with a newline.
+std::string diagnostic_text(std::string_view message);
+
 // At most 10 annotations per level, the most important first (annotation_budget.h); the rest
 // follow as inert plain lines after one notice saying how many there are.
 class GithubReporter final : public Reporter {
