@@ -32,6 +32,7 @@
 #include "repo/ci_environment.h"
 #include "repo/files_from.h"
 #include "repo/safe_open.h"
+#include "repo/user_file.h"
 #include "report/finding_view.h"
 #include "report/github_reporter.h"
 #include "report/output_plan.h"
@@ -233,15 +234,13 @@ std::vector<std::string> settings_edit_notes(const Session& session, const Chang
 int run_toc(const TocArgs& args) {
   int status = 0;
   for (const std::string& file : args.files) {
-    std::ifstream in(file, std::ios::binary);
-    if (!in) {
-      print_error("cannot read " + file);
+    ReadResult read = read_user_file(file, Repository::kDefaultMaxFileSize);
+    if (!read.ok()) {
+      print_error("cannot read " + file + ": " + read.detail);
       status = 2;
       continue;
     }
-    std::ostringstream text;
-    text << in.rdbuf();
-    MarkdownDocument doc(std::make_shared<SourceFile>(file, text.str()));
+    MarkdownDocument doc(read.source);
     TocOptions options;
     options.max_depth = args.max_depth;
     TocAnalysis toc = analyze_toc(doc, options);

@@ -1,4 +1,5 @@
 #include "engine/dataset.h"
+#include "repo/user_file.h"
 
 #include <fstream>
 #include <sstream>
@@ -46,15 +47,13 @@ std::shared_ptr<const DatasetFile> read_dataset_file(const std::string& name,
         "dataset '" + name + "' from " + file.string() + ": " + std::string(kInsideGitMessage);
     return out;
   }
-  std::ifstream in(file, std::ios::binary);
-  if (!in) {
-    out->error = "cannot read dataset '" + name + "' from " + file.string();
+  // A user's file (--sigs, --dataset), read with the repository's limits.
+  ReadResult read = read_user_file(file.string(), Repository::kDefaultMaxFileSize);
+  if (!read.ok()) {
+    out->error = "cannot read dataset '" + name + "' from " + file.string() + ": " + read.detail;
     return out;
   }
-  std::ostringstream text;
-  text << in.rdbuf();
-  out->doc.emplace(
-      YamlDocument::parse(std::make_shared<SourceFile>(file.string(), std::move(text).str())));
+  out->doc.emplace(YamlDocument::parse(read.source));
   return out;
 }
 

@@ -1,4 +1,5 @@
 #include "engine/fixer.h"
+#include "repo/user_file.h"
 
 #include <fstream>
 #include <set>
@@ -13,11 +14,8 @@ namespace {
 
 // The file as it is on disk now, to refuse fixing a file edited since the run read it.
 bool unchanged_on_disk(const std::string& full_path, const std::string& expected) {
-  std::ifstream in(full_path, std::ios::binary);
-  if (!in) return false;
-  std::ostringstream text;
-  text << in.rdbuf();
-  return text.str() == expected;
+  ReadResult now = read_user_file(full_path, expected.size());
+  return now.ok() && now.source->text() == expected;
 }
 
 }  // namespace

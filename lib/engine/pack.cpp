@@ -1,6 +1,7 @@
 #include "engine/pack.h"
 
 #include "engine/project_home.h"
+#include "repo/user_file.h"
 
 #include <algorithm>
 #include <fstream>
@@ -384,10 +385,12 @@ Pack load_pack_directory(const std::filesystem::path& dir) {
   std::error_code ec;
   for (fs::recursive_directory_iterator it(dir, ec), end; !ec && it != end; it.increment(ec)) {
     if (!it->is_regular_file() || it->path().extension() != ".yaml") continue;
-    std::ifstream in(it->path(), std::ios::binary);
-    std::ostringstream text;
-    text << in.rdbuf();
-    files.push_back({it->path().lexically_relative(dir).generic_string(), text.str()});
+    ReadResult read = read_user_file(it->path().string(), Repository::kDefaultMaxFileSize);
+    if (!read.ok()) {
+      throw RuleError(it->path().string(), read.position.line ? read.position : Position{1, 1},
+                      read.detail);
+    }
+    files.push_back({it->path().lexically_relative(dir).generic_string(), read.source->text()});
   }
   if (ec) throw RuleError(dir.string(), {1, 1}, "cannot read pack directory: " + ec.message());
   std::sort(files.begin(), files.end(),

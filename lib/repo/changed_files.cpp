@@ -79,10 +79,13 @@ std::vector<std::string> untracked_files(const GitRepo& repo) {
 void add_whole_file(const fs::path& root, const std::string& path, AddedLines& lines) {
   std::error_code ec;
   fs::path full = root / path;
-  if (fs::is_symlink(fs::symlink_status(full, ec))) {
+  fs::file_status status = fs::symlink_status(full, ec);
+  if (fs::is_symlink(status)) {
     lines.add(path, {1, 1});
     return;
   }
+  // Only a regular file is read: a FIFO would block the run.
+  if (!fs::is_regular_file(status)) return;
   std::ifstream in(full, std::ios::binary);
   int count = 0;
   char last = '\n';

@@ -1,4 +1,5 @@
 #include "repo/ci_environment.h"
+#include "repo/user_file.h"
 
 #include <cstdlib>
 #include <fstream>
@@ -15,9 +16,14 @@ std::string get(const EnvLookup& env, std::string_view name) {
 
 std::optional<BaseRevision> from_github_event(const std::string& event_path) {
   if (event_path.empty()) return std::nullopt;
-  std::ifstream in(event_path, std::ios::binary);
-  if (!in) throw GitError("cannot read the GitHub event file $GITHUB_EVENT_PATH=" + event_path);
-  nlohmann::json event = nlohmann::json::parse(in, nullptr, /*allow_exceptions=*/false);
+  // GitHub caps webhook payloads at 25 MB.
+  ReadResult read = read_user_file(event_path, 32u << 20);
+  if (!read.ok()) {
+    throw GitError("cannot read the GitHub event file $GITHUB_EVENT_PATH=" + event_path + ": " +
+                   read.detail);
+  }
+  nlohmann::json event =
+      nlohmann::json::parse(read.source->text(), nullptr, /*allow_exceptions=*/false);
   if (event.is_discarded()) {
     throw GitError("the GitHub event file " + event_path + " is not valid JSON");
   }

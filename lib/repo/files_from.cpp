@@ -1,4 +1,5 @@
 #include "repo/files_from.h"
+#include "repo/user_file.h"
 
 #include <algorithm>
 #include <fstream>
@@ -73,11 +74,9 @@ std::vector<ChangedFile> read_files_from(const std::string& file, const fs::path
   if (file == "-") {
     text.assign(std::istreambuf_iterator<char>(stdin_stream), std::istreambuf_iterator<char>());
   } else {
-    std::ifstream in(file, std::ios::binary);
-    if (!in) throw FilesFromError("--files-from: cannot read " + file);
-    std::ostringstream buf;
-    buf << in.rdbuf();
-    text = std::move(buf).str();
+    ReadResult read = read_user_file(file, Repository::kDefaultMaxFileSize);
+    if (!read.ok()) throw FilesFromError("--files-from: cannot read " + file + ": " + read.detail);
+    text = read.source->text();
   }
   return parse_files_from(text, root);
 }

@@ -1,4 +1,5 @@
 #include "report/rule_docs.h"
+#include "repo/user_file.h"
 
 #include <fstream>
 #include <optional>
@@ -21,11 +22,8 @@ std::string pack_file_text(const Rule& rule, const Pack& pack) {
       if (f.path == embedded) return std::string(f.text);
     }
   }
-  std::ifstream in(rule.file, std::ios::binary);
-  if (!in) return "";
-  std::ostringstream text;
-  text << in.rdbuf();
-  return text.str();
+  ReadResult read = read_user_file(rule.file, Repository::kDefaultMaxFileSize);
+  return read.ok() ? std::string(read.source->text()) : "";
 }
 
 // The rule's mapping in its pack file (kept alive by `doc`), or null.
