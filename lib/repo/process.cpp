@@ -124,6 +124,37 @@ void drain(Fd& out_fd, Fd& err_fd, std::string& out, std::string& err) {
   }
 }
 
+// Starts argv[0] (searched on PATH) with the given descriptors as its stdin, stdout and stderr
+// (-1: /dev/null), in options.working_dir, with options' environment. Returns its pid.
+pid_t spawn_with_stdio(const std::vector<std::string>& argv, const ProcessOptions& options,
+                       int stdin_fd, int stdout_fd, int stderr_fd) {
+  posix_spawn_file_actions_t actions;
+  posix_spawn_file_actions_init(&actions);
+  int fds[3] = {stdin_fd, stdout_fd, stderr_fd};
+  for (int target = 0; target < 3; ++target) {
+    if (fds[target] >= 0) {
+      posix_spawn_file_actions_adddup2(&actions, fds[target], target);
+    } else {
+      posix_spawn_file_actions_addopen(&actions, target, "/dev/null",
+                                       target == STDIN_FILENO ? O_RDONLY : O_WRONLY, 0);
+    }
+  }
+  std::string cwd = options.working_dir.string();
+  if (!cwd.empty()) posix_spawn_file_actions_addchdir_np(&actions, cwd.c_str());
+  std::vector<std::string> args(argv);
+  std::vector<char*> c_args = c_strings(args);
+  std::vector<std::string> env = build_environment(options.env_overrides);
+  std::vector<char*> c_env = c_strings(env);
+  pid_t pid = 0;
+  int rc = ::posix_spawnp(&pid, c_args[0], &actions, nullptr, c_args.data(), c_env.data());
+  posix_spawn_file_actions_destroy(&actions);
+  if (rc != 0) {
+    std::string where = cwd.empty() ? "" : " in " + cwd;
+    throw ProcessError("cannot run '" + describe(argv) + "'" + where + ": " + std::strerror(rc));
+  }
+  return pid;
+}
+
 }  // namespace
 
 ProcessResult run_process(const std::vector<std::string>& argv, const ProcessOptions& options) {
@@ -133,26 +164,7 @@ ProcessResult run_process(const std::vector<std::string>& argv, const ProcessOpt
   open_pipe(out_pipe);
   open_pipe(err_pipe);
 
-  posix_spawn_file_actions_t actions;
-  posix_spawn_file_actions_init(&actions);
-  posix_spawn_file_actions_addopen(&actions, STDIN_FILENO, "/dev/null", O_RDONLY, 0);
-  posix_spawn_file_actions_adddup2(&actions, out_pipe.write.get(), STDOUT_FILENO);
-  posix_spawn_file_actions_adddup2(&actions, err_pipe.write.get(), STDERR_FILENO);
-  std::string cwd = options.working_dir.string();
-  if (!cwd.empty()) posix_spawn_file_actions_addchdir_np(&actions, cwd.c_str());
-
-  std::vector<std::string> args(argv);
-  std::vector<char*> c_args = c_strings(args);
-  std::vector<std::string> env = build_environment(options.env_overrides);
-  std::vector<char*> c_env = c_strings(env);
-
-  pid_t pid = 0;
-  int rc = ::posix_spawnp(&pid, c_args[0], &actions, nullptr, c_args.data(), c_env.data());
-  posix_spawn_file_actions_destroy(&actions);
-  if (rc != 0) {
-    std::string where = cwd.empty() ? "" : " in " + cwd;
-    throw ProcessError("cannot run '" + describe(argv) + "'" + where + ": " + std::strerror(rc));
-  }
+  pid_t pid = spawn_with_stdio(argv, options, -1, out_pipe.write.get(), err_pipe.write.get());
   // Our copies of the write ends must go, or the reads below never see EOF.
   out_pipe.write.reset();
   err_pipe.write.reset();
@@ -203,24 +215,7 @@ ConversingChild spawn_conversing(const std::vector<std::string>& argv,
   Pipe out_pipe;
   open_pipe(out_pipe);
 
-  posix_spawn_file_actions_t actions;
-  posix_spawn_file_actions_init(&actions);
-  posix_spawn_file_actions_adddup2(&actions, theirs.get(), STDIN_FILENO);
-  posix_spawn_file_actions_adddup2(&actions, out_pipe.write.get(), STDOUT_FILENO);
-  posix_spawn_file_actions_addopen(&actions, STDERR_FILENO, "/dev/null", O_WRONLY, 0);
-  std::string cwd = options.working_dir.string();
-  if (!cwd.empty()) posix_spawn_file_actions_addchdir_np(&actions, cwd.c_str());
-  std::vector<std::string> args(argv);
-  std::vector<char*> c_args = c_strings(args);
-  std::vector<std::string> env = build_environment(options.env_overrides);
-  std::vector<char*> c_env = c_strings(env);
-  pid_t pid = 0;
-  int rc = ::posix_spawnp(&pid, c_args[0], &actions, nullptr, c_args.data(), c_env.data());
-  posix_spawn_file_actions_destroy(&actions);
-  if (rc != 0) {
-    std::string where = cwd.empty() ? "" : " in " + cwd;
-    throw ProcessError("cannot run '" + describe(argv) + "'" + where + ": " + std::strerror(rc));
-  }
+  pid_t pid = spawn_with_stdio(argv, options, theirs.get(), out_pipe.write.get(), -1);
   ConversingChild child;
   child.pid = pid;
   child.to_child = ours.get();
