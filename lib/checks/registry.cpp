@@ -13,6 +13,7 @@ std::unique_ptr<Check> make_file_exists_check(Params&);
 std::unique_ptr<Check> make_file_readable_check(Params&);
 std::unique_ptr<Check> make_heading_matches_check(Params&);
 std::unique_ptr<Check> make_html_comments_check(Params&);
+std::unique_ptr<Check> make_index_check(Params&);
 std::unique_ptr<Check> make_links_check(Params&);
 std::unique_ptr<Check> make_listed_in_check(Params&);
 std::unique_ptr<Check> make_member_of_check(Params&);
@@ -59,6 +60,32 @@ const std::vector<CheckKind>& check_kinds() {
        make_heading_matches_check},
       {"html-comments", "HTML comments are closed, and nothing closes what was never opened",
        CheckScope::File, make_html_comments_check},
+      {"index",
+       "a shared document lists the proposals, with the fields they have",
+       CheckScope::Repository,
+       make_index_check,
+       {{"file", ParamType::String, true, {}, "the index document (repo-relative path)"},
+        {"entry",
+         ParamType::Regex,
+         true,
+         {},
+         "an entry line: group (?P<proposal>) names the proposal, other named groups are "
+         "metadata fields the entry states"},
+        {"section",
+         ParamType::Regex,
+         false,
+         {},
+         "a section line whose named groups apply to the entries below it"},
+        {"key-field",
+         ParamType::FieldPath,
+         false,
+         {},
+         "match the proposal group to this metadata field (default: the proposal's path)"},
+        {"listed",
+         ParamType::Mapping,
+         false,
+         {},
+         "a condition (as `when:`) selecting the proposals that must be listed (default: all)"}}},
       {"links",
        "relative links and images resolve to repository files, and #anchors to headings",
        CheckScope::Proposal,
