@@ -29,6 +29,8 @@ std::unique_ptr<Check> make_references_check(Params&);
 std::unique_ptr<Check> make_required_check(Params&);
 std::unique_ptr<Check> make_required_headings_check(Params&);
 std::unique_ptr<Check> make_section_content_check(Params&);
+std::unique_ptr<Check> make_text_states_check(Params&);
+std::unique_ptr<Check> make_title_once_check(Params&);
 std::unique_ptr<Check> make_toc_check(Params&);
 std::unique_ptr<Check> make_unique_check(Params&);
 std::unique_ptr<Check> make_unresolved_blocks_check(Params&);
@@ -146,6 +148,23 @@ const std::vector<CheckKind>& check_kinds() {
        make_required_headings_check},
       {"section-content", "a section is filled in, or free of template placeholders",
        CheckScope::Proposal, make_section_content_check},
+      {"text-states",
+       "a value the Markdown text states (a Status: line) agrees with the metadata",
+       CheckScope::Proposal,
+       make_text_states_check,
+       {{"pattern",
+         ParamType::Regex,
+         true,
+         {},
+         "a line stating the value; its one group is the value"},
+        {"field", ParamType::FieldPath, true, {}, "the metadata field the text repeats"},
+        {"required", ParamType::Boolean, false, {}, "the text must state the value"}}},
+      {"title-once",
+       "the title heading appears once",
+       CheckScope::Proposal,
+       make_title_once_check,
+       {{"level", ParamType::Integer, false, {}, "the title's heading level (default 1)"},
+        {"required", ParamType::Boolean, false, {}, "the document must have a title heading"}}},
       {"toc", "the table of contents matches the headings (mdtoc-exact)", CheckScope::File,
        make_toc_check},
       {"unique",
