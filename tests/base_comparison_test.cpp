@@ -3,6 +3,7 @@
 // read from git objects, and kep-lint end to end on throw-away repositories built from the
 // example repository.
 #include "engine/base_comparison.h"
+#include "kep_lint_runner.h"
 
 #include <gmock/gmock.h>
 #include <gtest/gtest.h>
@@ -174,17 +175,7 @@ class PullRequestTest : public ::testing::Test {
   }
 
   ProcessResult lint(std::vector<std::string> args) {
-    std::vector<std::string> argv = {"env", "-i"};
-    const char* path = std::getenv("PATH");
-    argv.push_back(std::string("PATH=") + (path ? path : "/usr/bin:/bin"));
-    argv.push_back("HOME=" + tmp_.path().string());
-    argv.push_back("GIT_CONFIG_GLOBAL=/dev/null");
-    argv.push_back("GIT_CONFIG_NOSYSTEM=1");
-    argv.push_back(KEP_LINT_BINARY);
-    argv.insert(argv.end(), args.begin(), args.end());
-    ProcessOptions options;
-    options.working_dir = root_;
-    return run_process(argv, options);
+    return testing::run_kep_lint(args, root_, tmp_.path());
   }
 
   // "RULE path:line" of every finding, marked "(pre)" when pre-existing.

@@ -8,6 +8,7 @@
 #include <sstream>
 
 #include "git_fixture.h"
+#include "kep_lint_runner.h"
 #include "repo/process.h"
 #include "test_pack.h"
 
@@ -43,18 +44,10 @@ class BaselineCliTest : public ::testing::Test {
 
   // kep-lint with the test pack, run in the repository with a clean environment.
   ProcessResult lint(std::vector<std::string> args) {
-    std::vector<std::string> argv = {"env", "-i"};
-    const char* path = std::getenv("PATH");
-    argv.push_back(std::string("PATH=") + (path ? path : "/usr/bin:/bin"));
-    argv.push_back("HOME=" + tmp_.path().string());
-    argv.push_back(KEP_LINT_BINARY);
-    argv.push_back("--rules");
-    argv.push_back(pack_.string());
-    argv.insert(argv.end(), args.begin(), args.end());
-    ProcessOptions options;
-    options.working_dir = root_;
-    return run_process(argv, options);
+    args.insert(args.begin(), {"--rules", pack_.string()});
+    return testing::run_kep_lint(args, root_, tmp_.path());
   }
+
   void write(const std::string& rel, const std::string& text) { write_file(root_ / rel, text); }
   std::string baseline() { return read_text(root_ / "bl.json"); }
 

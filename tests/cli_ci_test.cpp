@@ -8,6 +8,7 @@
 #include <sstream>
 
 #include "git_fixture.h"
+#include "kep_lint_runner.h"
 #include "repo/process.h"
 #include "test_pack.h"
 
@@ -18,6 +19,7 @@ namespace fs = std::filesystem;
 using ::testing::AllOf;
 using testing::commit_all;
 using ::testing::ElementsAre;
+using testing::Env;
 using testing::git;
 using ::testing::HasSubstr;
 using ::testing::IsEmpty;
@@ -25,7 +27,6 @@ using ::testing::Not;
 using ::testing::StartsWith;
 using testing::write_file;
 using testing::write_kep;
-using Env = std::map<std::string, std::string>;
 
 std::string read_text(const fs::path& path) {
   std::ifstream in(path, std::ios::binary);
@@ -54,20 +55,8 @@ class CliCiTest : public ::testing::Test {
   // kep-lint with the test pack, in the repository, with exactly `env` (plus PATH and HOME):
   // nothing leaks from the test's own environment (GITHUB_*, PROW_*, NO_COLOR ...).
   ProcessResult lint(std::vector<std::string> args, const Env& env = {}, const fs::path& dir = {}) {
-    std::vector<std::string> argv = {"env", "-i"};
-    const char* path = std::getenv("PATH");
-    argv.push_back(std::string("PATH=") + (path ? path : "/usr/bin:/bin"));
-    argv.push_back("HOME=" + tmp_.path().string());
-    argv.push_back("GIT_CONFIG_GLOBAL=/dev/null");
-    argv.push_back("GIT_CONFIG_NOSYSTEM=1");
-    for (const auto& [k, v] : env) argv.push_back(k + "=" + v);
-    argv.push_back(KEP_LINT_BINARY);
-    argv.push_back("--rules");
-    argv.push_back(pack_.string());
-    argv.insert(argv.end(), args.begin(), args.end());
-    ProcessOptions options;
-    options.working_dir = dir.empty() ? root_ : dir;
-    return run_process(argv, options);
+    args.insert(args.begin(), {"--rules", pack_.string()});
+    return testing::run_kep_lint(args, dir.empty() ? root_ : dir, tmp_.path(), env);
   }
 
   // The rule ids and lines of --format json's findings: "T001 keps/sig-a/1-one/kep.yaml:12".

@@ -8,6 +8,7 @@
 #include <sstream>
 
 #include "git_fixture.h"
+#include "kep_lint_runner.h"
 #include "repo/process.h"
 #include "test_pack.h"
 
@@ -16,13 +17,13 @@ namespace {
 
 namespace fs = std::filesystem;
 using ::testing::AllOf;
+using testing::Env;
 using ::testing::HasSubstr;
 using ::testing::IsEmpty;
 using ::testing::Not;
 using ::testing::StartsWith;
 using testing::write_file;
 using testing::write_kep;
-using Env = std::map<std::string, std::string>;
 
 std::string read_text(const fs::path& path) {
   std::ifstream in(path, std::ios::binary);
@@ -43,19 +44,9 @@ class CliTest : public ::testing::Test {
   // Runs kep-lint in the repository with exactly `env` (plus PATH and HOME) as its
   // environment: nothing leaks from the test's own environment (GITHUB_*, NO_COLOR, CI ...).
   ProcessResult kep_lint(std::vector<std::string> args, const Env& env = {}) {
-    std::vector<std::string> argv = {"env", "-i"};
-    const char* path = std::getenv("PATH");
-    argv.push_back(std::string("PATH=") + (path ? path : "/usr/bin:/bin"));
-    argv.push_back("HOME=" + tmp_.path().string());
-    argv.push_back("GIT_CONFIG_GLOBAL=/dev/null");
-    argv.push_back("GIT_CONFIG_NOSYSTEM=1");
-    for (const auto& [k, v] : env) argv.push_back(k + "=" + v);
-    argv.push_back(KEP_LINT_BINARY);
-    argv.insert(argv.end(), args.begin(), args.end());
-    ProcessOptions options;
-    options.working_dir = root_;
-    return run_process(argv, options);
+    return testing::run_kep_lint(args, root_, tmp_.path(), env);
   }
+
   // With the test pack (--rules).
   ProcessResult lint(std::vector<std::string> args, const Env& env = {}) {
     args.insert(args.begin(), {"--rules", pack_.string()});

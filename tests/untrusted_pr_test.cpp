@@ -13,6 +13,7 @@
 
 #include "engine/fixer.h"
 #include "git_fixture.h"
+#include "kep_lint_runner.h"
 #include "repo/process.h"
 #include "repo/repository.h"
 #include "test_pack.h"
@@ -24,12 +25,12 @@ namespace fs = std::filesystem;
 using testing::commit_all;
 using ::testing::Contains;
 using ::testing::ElementsAre;
+using testing::Env;
 using testing::git;
 using ::testing::HasSubstr;
 using ::testing::Not;
 using testing::write_file;
 using testing::write_kep;
-using Env = std::map<std::string, std::string>;
 
 std::string read_text(const fs::path& path) {
   std::ifstream in(path, std::ios::binary);
@@ -71,20 +72,8 @@ class UntrustedPrTest : public ::testing::Test {
   // kep-lint with the test pack in `dir` (default: the repository), with exactly `env` plus
   // PATH and HOME, under `timeout` so that a hang fails instead of blocking the suite.
   ProcessResult lint(std::vector<std::string> args, const Env& env = {}, const fs::path& dir = {}) {
-    std::vector<std::string> argv = {"timeout", "-s", "KILL", "60", "env", "-i"};
-    const char* path = std::getenv("PATH");
-    argv.push_back(std::string("PATH=") + (path ? path : "/usr/bin:/bin"));
-    argv.push_back("HOME=" + tmp_.path().string());
-    argv.push_back("GIT_CONFIG_GLOBAL=/dev/null");
-    argv.push_back("GIT_CONFIG_NOSYSTEM=1");
-    for (const auto& [k, v] : env) argv.push_back(k + "=" + v);
-    argv.push_back(KEP_LINT_BINARY);
-    argv.push_back("--rules");
-    argv.push_back(pack_.string());
-    argv.insert(argv.end(), args.begin(), args.end());
-    ProcessOptions options;
-    options.working_dir = dir.empty() ? root_ : dir;
-    return run_process(argv, options);
+    args.insert(args.begin(), {"--rules", pack_.string()});
+    return testing::run_kep_lint(args, dir.empty() ? root_ : dir, tmp_.path(), env);
   }
 
   // "T001 keps/sig-a/1-one/kep.yaml:12" for each finding of --format json output.
