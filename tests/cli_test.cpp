@@ -548,15 +548,27 @@ TEST_F(CliTest, PackInsideTheRepositoryCannotReadOutside) {
   EXPECT_THAT(r.out + r.err, Not(HasSubstr("SECRET-OUTSIDE-RULE")));
   EXPECT_THAT(r.out + r.err, Not(HasSubstr("X001")));
 
-  // Without the link the local pack is used, and wins over a built-in of the same name.
+  // Without the link the local pack is used once its name is its directory's, and wins over a
+  // built-in of the same name.
   fs::remove(root_ / "local" / "extra.yaml");
+  ProcessResult misnamed = kep_lint({"--list-rules"});
+  EXPECT_EQ(misnamed.exit_code, 2);
+  EXPECT_THAT(misnamed.err, HasSubstr("local/pack.yaml:1:7: pack: 'name' is 'test', but the pack "
+                                      "is found as 'local'"));
+  auto rename = [&](const std::string& dir) {
+    std::string manifest = read_text(root_ / dir / "pack.yaml");
+    write(dir + "/pack.yaml", "name: " + dir + manifest.substr(manifest.find('\n')));
+  };
+  rename("local");
   ProcessResult ok = kep_lint({"--list-rules"});
   EXPECT_EQ(ok.exit_code, 0) << ok.err;
   EXPECT_THAT(ok.out,
-              HasSubstr("pack test (" + fs::canonical(root_).string() + "/local): 7 rules"));
+              HasSubstr("pack local (" + fs::canonical(root_).string() + "/local): 7 rules"));
   write(".kep-lint.yaml", "pack: kubernetes\n");
   testing::write_test_pack(root_ / "kubernetes");
-  EXPECT_THAT(kep_lint({"--list-rules"}).out, HasSubstr("pack test ("));
+  rename("kubernetes");
+  EXPECT_THAT(kep_lint({"--list-rules"}).out,
+              HasSubstr("pack kubernetes (" + fs::canonical(root_).string() + "/kubernetes)"));
 }
 
 }  // namespace

@@ -180,6 +180,10 @@ TEST_F(ConditionTest, UnknownPredicateIsAnErrorAtItsLine) {
   EXPECT_THAT(e, HasSubstr("rules/pack/metadata.yaml:2:9:"));
   EXPECT_THAT(e, HasSubstr("unknown condition 'one-of'"));
   EXPECT_THAT(e, HasSubstr("known: equals"));
+  EXPECT_THAT(error("stage: {version-at-lest: v1.2}\n"),
+              HasSubstr("unknown condition 'version-at-lest' (known: equals, not-equals, in, "
+                        "not-in, exists, matches, version-at-least, version-below); did you mean "
+                        "'version-at-least'?"));
 }
 
 TEST_F(ConditionTest, BadRegexIsAnErrorAtItsLine) {

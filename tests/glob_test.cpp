@@ -73,6 +73,26 @@ TEST(Glob, EmptyPathMatchesOnlyEmptyPattern) {
   EXPECT_FALSE(glob_match("a", ""));
 }
 
+// What the loader accepts: the dialect above and nothing that would match only literally.
+TEST(Glob, ErrorNamesWhatIsOutsideTheDialect) {
+  for (const char* ok : {"keps/**/kep.yaml", "a/*/b?.md", "**", "a/**", "OWNERS_ALIASES",
+                         "keps/NNNN-kep-template/**", "enhancements/**/*.md"}) {
+    EXPECT_EQ(glob_error(ok), "") << ok;
+  }
+  EXPECT_EQ(glob_error(""), "is empty");
+  EXPECT_EQ(glob_error("/keps/*"), "must be relative to the repository root (no leading '/')");
+  EXPECT_EQ(glob_error("keps/[0-9]*"),
+            "uses '[', which globs here do not support (only '*', '?' and '**' as a whole "
+            "segment)");
+  EXPECT_NE(glob_error("keps/{a,b}/x"), "");
+  EXPECT_NE(glob_error("keps/a]"), "");
+  EXPECT_NE(glob_error("keps\\*.md"), "");
+  EXPECT_EQ(glob_error("keps/**.md"),
+            "has '**' inside the segment '**.md': '**' must be a whole segment (a/**/b); use '*' "
+            "within a segment");
+  EXPECT_NE(glob_error("a**/b"), "");
+}
+
 TEST(Glob, LiteralPrefixStopsAtTheFirstWildcardSegment) {
   EXPECT_EQ(glob_literal_prefix("keps/prod-readiness/*/*.yaml"), "keps/prod-readiness");
   EXPECT_EQ(glob_literal_prefix("keps/**/kep.yaml"), "keps");

@@ -31,9 +31,9 @@ struct LoadError {
   std::string message;
 };
 
-LoadError load_error(const std::vector<PackFile>& files) {
+LoadError load_error(const std::vector<PackFile>& files, std::string_view expected_name = {}) {
   try {
-    load_pack("packs/test", files);
+    load_pack("packs/test", files, expected_name);
   } catch (const RuleError& e) {
     return {e.file(), e.position().line, e.what()};
   }
@@ -106,13 +106,32 @@ TEST(PackLoader, UnknownCheckParameter) {
   LoadError e = load_error(patched("rules.yaml", "values: [provisional", "valus: [provisional"));
   EXPECT_EQ(e.file, "packs/test/rules.yaml");
   EXPECT_EQ(e.line, line_of("rules.yaml", "values: [provisional"));
-  EXPECT_THAT(e.message, HasSubstr("'values' is required"));
+  EXPECT_THAT(e.message,
+              HasSubstr("rule T001 check: unknown key 'valus' for check kind 'one-of' (accepted: "
+                        "field, fields, values); did you mean 'values'?"));
+
+  LoadError missing =
+      load_error(patched("rules.yaml", ", values: [provisional, implementable, implemented]", ""));
+  EXPECT_THAT(missing.message, HasSubstr("'values' is required for check kind 'one-of'"));
 
   LoadError extra =
       load_error(patched("rules.yaml", "check: {kind: required, fields: [authors]}",
                          "check: {kind: required, fields: [authors], allow-empty: true}"));
   EXPECT_EQ(extra.line, line_of("rules.yaml", "fields: [authors]"));
   EXPECT_THAT(extra.message, HasSubstr("unknown key 'allow-empty'"));
+
+  // Declared, but not read with these settings: `than` goes with relation version-at-least.
+  std::vector<PackFile> files = test_pack_files();
+  files.push_back({"more.yaml",
+                   "rules:\n  - id: T100\n    name: x\n    severity: error\n"
+                   "    applies-to: metadata\n    description: d\n"
+                   "    check: {kind: consistency, relation: equals, field: a, expected: b, "
+                   "than: v1.2}\n"});
+  LoadError ignored = load_error(files);
+  EXPECT_EQ(ignored.line, 7);
+  EXPECT_THAT(ignored.message,
+              HasSubstr("more.yaml:7:73: rule T100 check: 'than' does not apply with these "
+                        "settings of check kind 'consistency'"));
 }
 
 TEST(PackLoader, UnknownRuleKey) {
@@ -216,16 +235,18 @@ TEST(PackLoader, DuplicateName) {
 
 TEST(PackLoader, BadSeverity) {
   const std::string t003 = "severity: warning\n    applies-to: proposal";
-  LoadError e = load_error(patched("rules.yaml", t003, "severity: warn\n    applies-to: proposal"));
+  LoadError e =
+      load_error(patched("rules.yaml", t003, "severity: warnig\n    applies-to: proposal"));
   EXPECT_EQ(e.file, "packs/test/rules.yaml");
   EXPECT_EQ(e.line, line_of("rules.yaml", t003));
   EXPECT_THAT(e.message, HasSubstr("rule T003:"));
-  EXPECT_THAT(e.message, HasSubstr("'severity' must be error, warning, info or off"));
+  EXPECT_THAT(e.message, HasSubstr("'severity' is 'warnig', not one of: error, warning, info, off "
+                                   "(did you mean 'warning'?)"));
 
   LoadError whole =
       load_error(patched("rules.yaml", "whole-repo-severity: warning", "whole-repo-severity: low"));
   EXPECT_EQ(whole.line, line_of("rules.yaml", "whole-repo-severity"));
-  EXPECT_THAT(whole.message, HasSubstr("'whole-repo-severity' must be"));
+  EXPECT_THAT(whole.message, HasSubstr("'whole-repo-severity' is 'low', not one of"));
 }
 
 TEST(PackLoader, BadIdAndName) {
@@ -283,7 +304,23 @@ TEST(PackLoader, ManifestProblems) {
   EXPECT_THAT(missing.message, HasSubstr("pack has no pack.yaml"));
 
   EXPECT_THAT(load_error(patched("pack.yaml", "format: markdown", "format: md")).message,
-              HasSubstr("'format' must be yaml, markdown or front-matter"));
+              HasSubstr("'format' is 'md', not one of: yaml, markdown, front-matter"));
+  EXPECT_THAT(load_error(patched("pack.yaml", "    exclude: [\"keps/template\"]\n",
+                                 "    exclude: [\"keps/template\"]\n    unit: directroy\n"))
+                  .message,
+              HasSubstr("'unit' is 'directroy', not one of: directory, file (did you mean "
+                        "'directory'?)"));
+  LoadError glob = load_error(patched("pack.yaml", "\"keps/template\"]", "\"keps/[0-9]*\"]"));
+  EXPECT_EQ(glob.line, line_of("pack.yaml", "exclude: [\"keps/template\"]"));
+  EXPECT_THAT(glob.message, HasSubstr("glob 'keps/[0-9]*' uses '['"));
+  EXPECT_THAT(
+      load_error(patched("pack.yaml", "family: \"prr/*/*.yaml\"", "family: \"prr/**.yaml\""))
+          .message,
+      HasSubstr("glob 'prr/**.yaml' has '**' inside the segment '**.yaml'"));
+  EXPECT_THAT(load_error(patched("pack.yaml", "marker: \"keps/**/kep.yaml\"",
+                                 "marker: \"keps/{a,b}/kep.yaml\""))
+                  .message,
+              HasSubstr("glob 'keps/{a,b}/kep.yaml' uses '{'"));
   EXPECT_THAT(
       load_error(patched("pack.yaml", "fallback: data/sigs.yaml", "fallback: data/x.yaml")).message,
       HasSubstr("names no data file in the pack: data/x.yaml"));
@@ -293,6 +330,11 @@ TEST(PackLoader, ManifestProblems) {
       HasSubstr("only one primary document"));
   EXPECT_THAT(load_error(patched("pack.yaml", "    readme:", "    repository:")).message,
               HasSubstr("'repository' is a reserved role name"));
+  LoadError url = load_error(patched("pack.yaml", "{id}-{name}", "{id}-{slug}"));
+  EXPECT_EQ(url.line, line_of("pack.yaml", "docs-url:"));
+  EXPECT_THAT(url.message,
+              HasSubstr("pack: 'docs-url' uses {slug}, which is not a variable here (known: {id}, "
+                        "{name}, {kep-lint-docs}"));
   LoadError top =
       load_error(patched("pack.yaml", "detect: [keps]\n", "detect: [keps]\nextra: 1\n"));
   EXPECT_EQ(top.line, line_of("pack.yaml", "detect:") + 1);
@@ -329,6 +371,26 @@ TEST(PackLoader, LoadsFromADirectory) {
     EXPECT_EQ(e.file(), (tmp.path() / "test").generic_string() + "/broken.yaml");
     EXPECT_EQ(e.position().line, 2);
   }
+}
+
+// A pack found by name must carry that name; one loaded from a directory given as such need not.
+TEST(PackLoader, NameMustMatchTheDirectoryItIsFoundIn) {
+  testing::TempDir tmp;
+  testing::write_test_pack(tmp.path() / "other");
+  EXPECT_EQ(load_pack_directory(tmp.path() / "other").name, "test");
+  try {
+    load_pack_directory(tmp.path() / "other", /*name_must_match=*/true);
+    ADD_FAILURE() << "loaded";
+  } catch (const RuleError& e) {
+    EXPECT_EQ(e.file(), (tmp.path() / "other").generic_string() + "/pack.yaml");
+    EXPECT_EQ(e.position().line, 1);
+    EXPECT_EQ(e.position().column, 7);
+    EXPECT_THAT(e.what(), HasSubstr("pack: 'name' is 'test', but the pack is found as 'other'"));
+  }
+  testing::write_test_pack(tmp.path() / "test");
+  EXPECT_EQ(load_pack_directory(tmp.path() / "test/", true).name, "test");
+  EXPECT_THAT(load_error(test_pack_files(), "renamed").message,
+              HasSubstr("'name' is 'test', but the pack is found as 'renamed'"));
 }
 
 TEST(PackLoader, BuiltInKubernetesPackLoads) {

@@ -21,6 +21,7 @@
 #include "engine/engine_rules.h"
 #include "engine/fixer.h"
 #include "engine/linter.h"
+#include "engine/pack_test.h"
 #include "engine/release_readiness.h"
 #include "engine/rule_error.h"
 #include "engine/session.h"
@@ -644,6 +645,16 @@ int main(int argc, char** argv) {
   explain->add_option("rule", explain_rule, "Rule id or name, e.g. KEP003 or status-valid")
       ->required();
 
+  // `kep-lint pack test DIR`: a pack's rules against their own examples (engine/pack_test.h).
+  std::string pack_test_dir;
+  CLI::App* pack_cmd = app.add_subcommand("pack", "Work on a rule pack");
+  CLI::App* pack_test = pack_cmd->add_subcommand(
+      "test",
+      "Run each rule of the pack in DIR on its own examples: wrong ones must fire, right "
+      "ones stay quiet (exit 0 all pass, 1 some fail, 2 the pack does not load)");
+  pack_test->add_option("dir", pack_test_dir, "The pack's directory")->required();
+  pack_cmd->require_subcommand(1);
+
   try {
     app.parse(argc, argv);
   } catch (const CLI::ParseError& e) {
@@ -665,6 +676,16 @@ int main(int argc, char** argv) {
     return 2;
   }
   try {
+    if (pack_test->parsed()) {
+      Pack pack = load_pack_directory(pack_test_dir, /*name_must_match=*/true);
+      fs::path scratch =
+          fs::temp_directory_path() / ("kep-lint-pack-test-" + std::to_string(getpid()));
+      PackTestReport result = test_pack_examples(pack, scratch);
+      std::error_code ec;
+      fs::remove_all(scratch, ec);
+      std::cout << format_pack_test(result);
+      return result.passed() ? 0 : 1;
+    }
     if (toc->parsed()) return run_toc(toc_args);
     if (explain->parsed()) return run_explain(explain_rule);
     if (report->parsed()) return run_report(args);

@@ -130,15 +130,16 @@ enum class CheckScope { Proposal, Repository, File };
 
 // The shape a parameter's value must have; the loader checks it before the factory runs.
 enum class ParamType {
-  String,      // a scalar
-  Strings,     // a scalar or a list of scalars
-  Boolean,     // true / false
-  Integer,     // a whole number
-  Regex,       // an RE2 pattern
-  FieldPath,   // a field path into a document (see engine/field_path.h)
-  Glob,        // a path glob (see repo/glob.h for the dialect)
-  Mapping,     // a nested mapping
-  List,        // a list of mappings or scalars
+  String,     // a scalar
+  Strings,    // a scalar or a list of scalars
+  Boolean,    // true / false
+  Integer,    // a whole number
+  Regex,      // an RE2 pattern
+  FieldPath,  // a field path into a document (see engine/field_path.h)
+  Glob,       // a path glob (see repo/glob.h for the dialect)
+  Globs,      // a glob or a list of globs
+  Mapping,    // a nested mapping
+  List,       // a list of mappings or scalars
 };
 
 // One declared parameter of a check kind. The declaration is the source of truth for loading
@@ -159,7 +160,18 @@ struct CheckKind {
   CheckScope scope = CheckScope::Proposal;
   std::unique_ptr<Check> (*create)(Params& params);
   std::vector<ParamSpec> params = {};
+  // A `check:` mapping that uses the kind, as a rule writes it (YAML flow style); the generated
+  // docs show it and a test loads it.
+  std::string_view example = {};
 };
+
+std::string_view param_type_name(ParamType type);
+
+// Checks a rule's `check:` mapping against the kind's declaration before the factory runs: every
+// key (but `kind`) is declared, required keys are there, values have the declared shape and one
+// of the `allowed` values. Throws RuleError at the offending key or value.
+void validate_check_params(const CheckKind& kind, const YamlNode* check, const std::string& file,
+                           const std::string& what);
 
 const std::vector<CheckKind>& check_kinds();
 const CheckKind* find_check_kind(std::string_view name);

@@ -2,6 +2,7 @@
 
 #include <re2/re2.h>
 
+#include "document/text.h"
 #include "engine/field_path.h"
 #include "engine/version.h"
 
@@ -77,10 +78,12 @@ Condition::Node parse_predicates(const std::string& field, const YamlNode* spec,
       }
     }
     if (!known) {
+      std::vector<std::string> names;
+      for (const auto& p : kPredicates) names.emplace_back(p.name);
+      std::string hint = suggest(name, names);
       throw RuleError(file, e.key->range.start,
-                      "unknown condition '" + name +
-                          "' (known: equals, not-equals, in, not-in, exists, matches, "
-                          "version-at-least, version-below)");
+                      "unknown condition '" + name + "' (known: " + join(names) + ")" +
+                          (hint.empty() ? "" : "; " + hint));
     }
     if (pred.op == Op::Exists) {
       pred.flag = params.boolean(name, true);

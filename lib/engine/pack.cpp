@@ -9,7 +9,9 @@
 #include <set>
 #include <sstream>
 
+#include "document/text.h"
 #include "engine/embedded_packs.h"
+#include "repo/path_template.h"
 
 namespace keplint {
 
@@ -47,19 +49,23 @@ bool valid_name(const std::string& name) {
 }
 
 DocumentFormat parse_format(Params& p) {
-  std::string f = p.string("format");
+  std::string f = p.has("format") ? p.choice("format", {"yaml", "markdown", "front-matter"}, "")
+                                  : p.string("format");
   if (f == "yaml") return DocumentFormat::Yaml;
   if (f == "markdown") return DocumentFormat::Markdown;
-  if (f == "front-matter") return DocumentFormat::FrontMatter;
-  p.fail("format", "must be yaml, markdown or front-matter");
+  return DocumentFormat::FrontMatter;
 }
 
 Layout parse_layout(Params layout) {
   Layout out;
   Params proposals = layout.child("proposals");
-  out.proposals.marker = proposals.string("marker");
-  out.proposals.file_is_proposal = proposals.string_or("unit", "directory") == "file";
-  out.proposals.exclude = proposals.strings("exclude", true);
+  if (const YamlNode* m = proposals.node("marker"); m && !m->is_scalar()) {
+    proposals.fail("marker", "must be a single glob");
+  }
+  out.proposals.marker = proposals.globs("marker").front();
+  out.proposals.file_is_proposal =
+      proposals.choice("unit", {"directory", "file"}, "directory") == "file";
+  out.proposals.exclude = proposals.globs("exclude", true);
   if (proposals.has("key")) {
     Params key = proposals.child("key");
     out.proposals.key_field = key.string("field");
@@ -80,7 +86,10 @@ Layout parse_layout(Params layout) {
     spec.path_template = d.string("path");
     spec.format = parse_format(d);
     spec.primary = d.boolean("primary", false);
-    spec.family = d.string_or("family", "");
+    if (const YamlNode* f = d.node("family"); f && !f->is_scalar()) {
+      d.fail("family", "must be a single glob");
+    }
+    spec.family = d.has("family") ? d.globs("family").front() : "";
     d.finish();
     if (spec.role == "proposal" || spec.role == "repository") {
       throw RuleError(layout.file(), e.key->range.start,
@@ -93,7 +102,7 @@ Layout parse_layout(Params layout) {
                     [](const DocumentSpec& d) { return d.primary; }) > 1) {
     layout.fail("documents", "may have only one primary document");
   }
-  out.shared_files = layout.strings("shared-files", true);
+  out.shared_files = layout.globs("shared-files", true);
   if (const YamlNode* shared = layout.node("shared-documents")) {
     if (!shared->is_mapping()) layout.fail("shared-documents", "must map roles to documents");
     for (const YamlEntry& e : shared->resolved().entries) {
@@ -209,12 +218,14 @@ Rule parse_rule(const YamlNode* node, const std::string& file, const Layout& lay
   if (!valid_name(rule.name)) r.fail("name", "must be kebab-case");
   rule.file = file;
   rule.line = node->range.start.line;
-  std::string severity = r.string("severity");
+  const std::vector<std::string> severities = {"error", "warning", "info", "off"};
+  std::string severity =
+      r.has("severity") ? r.choice("severity", severities, "") : r.string("severity");
   auto sev = parse_severity(severity);
   if (!sev) r.fail("severity", "must be error, warning, info or off");
   rule.severity = *sev;
-  if (auto whole = r.optional_string("whole-repo-severity")) {
-    auto s = parse_severity(*whole);
+  if (r.has("whole-repo-severity")) {
+    auto s = parse_severity(r.choice("whole-repo-severity", severities, ""));
     if (!s) r.fail("whole-repo-severity", "must be error, warning, info or off");
     rule.whole_repo_severity = s;
   }
@@ -227,8 +238,8 @@ Rule parse_rule(const YamlNode* node, const std::string& file, const Layout& lay
            "must be 'proposal', 'repository', 'files' or a document role of the layout");
   }
   if (rule.file_level()) {
-    rule.files = r.strings("files");
-    rule.exclude = r.strings("exclude", true);
+    rule.files = r.globs("files");
+    rule.exclude = r.globs("exclude", true);
     rule.exclude_list = r.string_or("exclude-list", "");
   }
   rule.when = Condition::parse(r.node("when"), file);
@@ -248,10 +259,11 @@ Rule parse_rule(const YamlNode* node, const std::string& file, const Layout& lay
   rule.kind = check.string("kind");
   const CheckKind* kind = find_check_kind(rule.kind);
   if (!kind) {
-    std::string known;
-    for (const CheckKind& k : check_kinds())
-      known += (known.empty() ? "" : ", ") + std::string(k.name);
-    check.fail("kind", "names no check kind (known: " + known + ")");
+    std::vector<std::string> known;
+    for (const CheckKind& k : check_kinds()) known.emplace_back(k.name);
+    std::string hint = suggest(rule.kind, known);
+    check.fail("kind", "names no check kind (known: " + join(known) + ")" +
+                           (hint.empty() ? "" : "; " + hint));
   }
   CheckScope scope = rule.repository_level() ? CheckScope::Repository
                      : rule.file_level()     ? CheckScope::File
@@ -262,9 +274,21 @@ Rule parse_rule(const YamlNode* node, const std::string& file, const Layout& lay
                                                                : "'proposal' or a document role";
     r.fail("applies-to", std::string("must be ") + wanted + " for check kind '" + rule.kind + "'");
   }
+  // The declaration first: unknown keys, shapes and allowed values, at the offending key or value.
+  validate_check_params(*kind, check_node, file, "rule " + rule.id + " check");
   Params kind_params(check_node, file, "check kind '" + rule.kind + "' of rule " + rule.id);
   kind_params.string("kind");
   rule.check = kind->create(kind_params);
+  // A declared key the factory did not read is one these settings ignore (`than:` with
+  // `relation: equals`): an error too, and not an "unknown" one.
+  for (const YamlEntry& e : check_node->resolved().entries) {
+    if (e.key->is_scalar() && !kind_params.used().count(e.key->resolved().value)) {
+      throw RuleError(file, e.key->range.start,
+                      "rule " + rule.id + " check: '" + e.key->resolved().value +
+                          "' does not apply with these settings of check kind '" + rule.kind +
+                          "' (see docs/check-kinds/" + rule.kind + ".md)");
+    }
+  }
   kind_params.finish();
   check_references(check_node, file, layout, datasets);
   r.finish();
@@ -273,7 +297,8 @@ Rule parse_rule(const YamlNode* node, const std::string& file, const Layout& lay
 
 }  // namespace
 
-Pack load_pack(const std::string& origin, const std::vector<PackFile>& files) {
+Pack load_pack(const std::string& origin, const std::vector<PackFile>& files,
+               std::string_view expected_name) {
   const PackFile* manifest = nullptr;
   std::map<std::string, DataFile> data;
   for (const PackFile& f : files) {
@@ -294,8 +319,21 @@ Pack load_pack(const std::string& origin, const std::vector<PackFile>& files) {
   YamlDocument doc = parse_pack_file(manifest_name, manifest->text);
   Params p(doc.root(), manifest_name, "pack");
   pack.name = p.string("name");
+  if (!expected_name.empty() && pack.name != expected_name) {
+    p.fail("name", "is '" + pack.name + "', but the pack is found as '" +
+                       std::string(expected_name) + "' (its directory's name): rename one of them");
+  }
   pack.description = p.string_or("description", "");
   pack.docs_url = p.string_or("docs-url", "");
+  for (const std::string& v : template_variables(pack.docs_url)) {
+    // Only the rule's id and name are known when the link is made: anything else would stay
+    // in every finding's link as written.
+    if (v != "id" && v != "name" && v != "kep-lint-docs") {
+      p.fail("docs-url", "uses {" + v +
+                             "}, which is not a variable here (known: {id}, {name}, "
+                             "{kep-lint-docs}: the docs of this kep-lint's version)");
+    }
+  }
   pack.detect = p.strings("detect", true);
   pack.layout = parse_layout(p.child("layout"));
   pack.datasets = parse_datasets(p, data);
@@ -374,12 +412,12 @@ Pack load_builtin_pack(std::string_view name) {
     throw RuleError(std::string(name), {1, 1},
                     "no built-in pack named '" + std::string(name) + "' (built-in: " + known + ")");
   }
-  Pack pack = load_pack("rules/" + std::string(name), files);
+  Pack pack = load_pack("rules/" + std::string(name), files, name);
   pack.origin = "built-in";  // error messages above still name rules/<pack>/<file>
   return pack;
 }
 
-Pack load_pack_directory(const std::filesystem::path& dir) {
+Pack load_pack_directory(const std::filesystem::path& dir, bool name_must_match) {
   namespace fs = std::filesystem;
   std::vector<PackFile> files;
   std::error_code ec;
@@ -395,7 +433,16 @@ Pack load_pack_directory(const std::filesystem::path& dir) {
   if (ec) throw RuleError(dir.string(), {1, 1}, "cannot read pack directory: " + ec.message());
   std::sort(files.begin(), files.end(),
             [](const PackFile& a, const PackFile& b) { return a.path < b.path; });
-  return load_pack(dir.generic_string(), files);
+  std::string expected;
+  if (name_must_match) {
+    fs::path normal = dir.lexically_normal();
+    if (!normal.has_filename()) normal = normal.parent_path();
+    if (normal.empty() || normal.filename() == "." || normal.filename() == "..") {
+      normal = fs::weakly_canonical(dir, ec);
+    }
+    expected = normal.filename().string();
+  }
+  return load_pack(dir.generic_string(), files, expected);
 }
 
 }  // namespace keplint

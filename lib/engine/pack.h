@@ -42,11 +42,15 @@ struct Pack {
   Rule* find_rule(std::string_view id_or_name);
 };
 
-// Throws RuleError naming the file and line of the first problem.
-Pack load_pack(const std::string& origin, const std::vector<PackFile>& files);
+// Throws RuleError naming the file and line of the first problem. A pack found by its name (a
+// directory of packs, a repository's pack) passes that name as `expected_name`: a manifest
+// `name:` that differs is an error (a copied pack someone forgot to rename).
+Pack load_pack(const std::string& origin, const std::vector<PackFile>& files,
+               std::string_view expected_name = {});
 
 std::vector<std::string> builtin_pack_names();
 Pack load_builtin_pack(std::string_view name);  // throws RuleError for an unknown name
-Pack load_pack_directory(const std::filesystem::path& dir);
+// `name_must_match`: the manifest's `name:` must be the directory's name.
+Pack load_pack_directory(const std::filesystem::path& dir, bool name_must_match = false);
 
 }  // namespace keplint

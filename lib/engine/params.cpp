@@ -1,8 +1,10 @@
 #include "engine/params.h"
 
-#include "document/text.h"
+#include <algorithm>
 
+#include "document/text.h"
 #include "engine/field_path.h"
+#include "repo/glob.h"
 
 namespace keplint {
 
@@ -128,6 +130,28 @@ std::string Params::field_path(std::string_view key, bool optional) {
   std::string error = field_path_error(probe);
   if (!error.empty()) fail(key, error);
   return path;
+}
+
+std::vector<std::string> Params::globs(std::string_view key, bool optional) {
+  std::vector<std::string> out = strings(key, optional);
+  const YamlNode* v = node_->get(key);
+  for (std::size_t i = 0; i < out.size(); ++i) {
+    std::string error = glob_error(out[i]);
+    if (error.empty()) continue;
+    const YamlNode* at = v && v->is_sequence() ? v->resolved().items[i] : v;
+    fail_at(at, "glob '" + out[i] + "' " + error);
+  }
+  return out;
+}
+
+std::string Params::choice(std::string_view key, const std::vector<std::string>& allowed,
+                           std::string fallback) {
+  std::optional<std::string> v = optional_string(key);
+  if (!v) return fallback;
+  if (std::find(allowed.begin(), allowed.end(), *v) != allowed.end()) return *v;
+  std::string hint = suggest(*v, allowed);
+  fail(key,
+       "is '" + *v + "', not one of: " + join(allowed) + (hint.empty() ? "" : " (" + hint + ")"));
 }
 
 const YamlNode* Params::node(std::string_view key) {

@@ -36,6 +36,11 @@ class Params {
   std::string field_path(std::string_view key, bool optional = false);
   const YamlNode* node(std::string_view key);  // raw access, marks the key used
   Params child(std::string_view key);          // a nested mapping (required)
+  // A glob or a list of globs of repo/glob.h's dialect (anything else is an error at the glob).
+  std::vector<std::string> globs(std::string_view key, bool optional = false);
+  // An optional scalar that must be one of `allowed` (did-you-mean on a typo); `fallback` if unset.
+  std::string choice(std::string_view key, const std::vector<std::string>& allowed,
+                     std::string fallback);
 
   [[noreturn]] void fail(std::string_view key, const std::string& message) const;
   [[noreturn]] void fail_at(const YamlNode* node, const std::string& message) const;
@@ -45,6 +50,8 @@ class Params {
   const std::string& file() const { return file_; }
   const std::string& what() const { return what_; }
   const YamlNode* mapping() const { return node_; }
+  // Every key read so far, set or not (tests compare it with the kinds' declarations).
+  const std::set<std::string, std::less<>>& used() const { return used_; }
 
  private:
   const YamlNode* value(std::string_view key);

@@ -31,7 +31,7 @@ Pack load_repository_pack(const Repository& repo, const std::string& dir) {
     }
     files.push_back({path.substr(dir.size() + 1), r.source->text()});
   }
-  return load_pack((repo.root() / dir).generic_string(), files);
+  return load_pack((repo.root() / dir).generic_string(), files, fs::path(dir).filename().string());
 }
 
 // A pack by name: from --rules when given, else built in. Only a pack the (trusted) config
@@ -46,7 +46,7 @@ Pack load_named_pack(const SessionOptions& options, const std::string& name,
         return load_pack_directory(options.rules_dir);
       throw std::runtime_error("no pack '" + name + "' in " + options.rules_dir.string());
     }
-    return load_pack_directory(dir);
+    return load_pack_directory(dir, /*name_must_match=*/true);
   }
   if (repo_packs && repo_packs->is_file(name + "/pack.yaml")) {
     return load_repository_pack(*repo_packs, name);

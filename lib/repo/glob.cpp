@@ -90,6 +90,22 @@ bool glob_match(std::string_view pattern, std::string_view path) {
   return live[n] != 0;
 }
 
+std::string glob_error(std::string_view pattern) {
+  if (pattern.empty()) return "is empty";
+  if (pattern.front() == '/') return "must be relative to the repository root (no leading '/')";
+  if (std::size_t at = pattern.find_first_of("[]{}\\"); at != std::string_view::npos) {
+    return std::string("uses '") + pattern[at] +
+           "', which globs here do not support (only '*', '?' and '**' as a whole segment)";
+  }
+  for (std::string_view seg : pattern_segments(pattern)) {
+    if (seg != "**" && seg.find("**") != std::string_view::npos) {
+      return "has '**' inside the segment '" + std::string(seg) +
+             "': '**' must be a whole segment (a/**/b); use '*' within a segment";
+    }
+  }
+  return "";
+}
+
 std::string_view glob_literal_prefix(std::string_view pattern) {
   std::size_t end = 0;
   std::size_t pos = 0;
