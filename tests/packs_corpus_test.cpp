@@ -68,12 +68,16 @@ TEST(Corpus, LintsGatewayApiGeps) {
   EXPECT_FALSE(found.count("geps/gep-696"));
   EXPECT_TRUE(found.count("geps/gep-1748"));
 
-  std::map<std::string, int> expected{{"GEP004", 1}, {"GEP005", 1}, {"GEP006", 4}, {"GEP013", 3}};
+  std::map<std::string, int> expected{{"GEP004", 1}, {"GEP005", 1}, {"GEP006", 4},
+                                      {"GEP009", 4}, {"GEP013", 3}, {"GEP015", 2}};
   EXPECT_EQ(count_by_rule(run.whole), expected);
   EXPECT_EQ(count(run.whole, "GEP005", "status 'Accepted'"), 1);
   EXPECT_EQ(count(run.whole, "GEP006", "at the top level"),
             4);  // extends, extendedBy, seeAlso, type
   EXPECT_EQ(count(run.whole, "GEP004", "v1alpha2"), 1);
+  EXPECT_EQ(count(run.whole, "GEP009", "names no proposal"), 3);  // 1426, 4274, 4271
+  EXPECT_EQ(count(run.whole, "GEP009", "does not name geps/gep-1294 back"), 1);
+  EXPECT_EQ(count(run.whole, "GEP015", "says 'Declined'"), 1);
 
   expected["GEP014"] = 159;
   EXPECT_EQ(count_by_rule(run.changed), expected);
@@ -92,7 +96,8 @@ TEST(Corpus, LintsClusterApiProposals) {
   EXPECT_FALSE(found.count("docs/proposals/YYYYMMDD-template.md"));
   EXPECT_TRUE(found.count("docs/proposals/20250124-From CAPD(docker) to CAPD(dev) .md"));
 
-  std::map<std::string, int> expected{{"CAEP001", 5}, {"CAEP002", 1}, {"CAEP006", 1}};
+  std::map<std::string, int> expected{
+      {"CAEP001", 5}, {"CAEP002", 1}, {"CAEP006", 1}, {"CAEP008", 5}, {"CAEP011", 1}};
   EXPECT_EQ(count_by_rule(run.whole), expected);
   EXPECT_EQ(count(run.whole, "CAEP001", "no YAML front matter"), 1);
   EXPECT_EQ(count(run.whole, "CAEP001", "YAML syntax error"), 4);
@@ -112,12 +117,16 @@ TEST(Corpus, LintsOpenClusterManagementEnhancements) {
   std::set<std::string> found(run.whole.proposals.begin(), run.whole.proposals.end());
   EXPECT_EQ(found.size(), 63u);
 
-  std::map<std::string, int> expected{{"OCM002", 2}, {"OCM003", 2}, {"OCM004", 6}, {"OCM006", 1},
-                                      {"OCM007", 1}, {"OCM010", 2}, {"OCM011", 1}};
+  std::map<std::string, int> expected{{"OCM002", 2},  {"OCM003", 2}, {"OCM004", 6}, {"OCM006", 1},
+                                      {"OCM007", 1},  {"OCM009", 1}, {"OCM010", 2}, {"OCM011", 1},
+                                      {"OCM013", 15}, {"OCM014", 4}};
   EXPECT_EQ(count_by_rule(run.whole), expected);
   EXPECT_EQ(count(run.whole, "OCM003", "'implemeted'"), 1);
   EXPECT_EQ(count(run.whole, "OCM003", "'provisionable'"), 1);
   EXPECT_EQ(count(run.whole, "OCM006", "'neat-enhancement-idea'"), 1);
+  // Titles copied from another enhancement: 4 + 3 + 2 + 2 + 2 + 2 enhancements.
+  EXPECT_EQ(count(run.whole, "OCM013", "'update-managedcluster-status-to-include-clusterinfo'"), 4);
+  EXPECT_EQ(count(run.whole, "OCM014", "'/enhancements/8-addon-framework'"), 1);
 
   expected["OCM012"] = 113;
   EXPECT_EQ(count_by_rule(run.changed), expected);
