@@ -81,5 +81,17 @@ TEST_F(LinksTest, AnchorsOffAndIgnore) {
                                  "proposals/a/nope.md, which is not in the repository"));
 }
 
+TEST_F(LinksTest, CrlfFiles) {
+  pack(rule("G001", "readme", "{kind: links}"));
+  // A blank CRLF line ends the paragraph: "[a ... b](gone.md)" is no link.
+  write("proposals/a/README.md",
+        "# A\r\n\r\n[a\r\n\r\nb](gone.md) [c](missing.md)\r\n[d](diagram.png)\r\n"
+        "[e](\r\nmissing-too.md\r\n)\r\n");
+  EXPECT_THAT(run(), ElementsAre("proposals/a/README.md:5:17 link 'missing.md' points at "
+                                 "proposals/a/missing.md, which is not in the repository",
+                                 "proposals/a/README.md:8:1 link 'missing-too.md' points at "
+                                 "proposals/a/missing-too.md, which is not in the repository"));
+}
+
 }  // namespace
 }  // namespace keplint

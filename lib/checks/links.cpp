@@ -31,6 +31,11 @@ struct Link {
   std::string dest;
 };
 
+// A paragraph ends at a blank line: "\n\n" or "\n\r\n" (CRLF files).
+bool blank_line_at(std::string_view text, std::size_t j) {
+  return text.substr(j, 2) == "\n\n" || text.substr(j, 3) == "\n\r\n";
+}
+
 // Inline links and images: `[text](dest "title")`, `![alt](<dest>)`.
 void scan_inline_links(const MarkdownDocument& md, std::vector<Link>& out) {
   std::string_view text = md.source().text();
@@ -50,7 +55,7 @@ void scan_inline_links(const MarkdownDocument& md, std::vector<Link>& out) {
     std::size_t n = backtick_run(i);
     for (std::size_t j = i + n; j < text.size();) {
       if (text[j] != '`') {
-        if (text.substr(j, 2) == "\n\n") break;
+        if (blank_line_at(text, j)) break;
         ++j;
         continue;
       }
@@ -94,7 +99,7 @@ void scan_inline_links(const MarkdownDocument& md, std::vector<Link>& out) {
           close = j;
           break;
         }
-      } else if (text.substr(j, 2) == "\n\n") {
+      } else if (blank_line_at(text, j)) {
         break;
       }
     }
@@ -103,7 +108,10 @@ void scan_inline_links(const MarkdownDocument& md, std::vector<Link>& out) {
       continue;
     }
     std::size_t k = close + 2;
-    while (k < text.size() && (text[k] == ' ' || text[k] == '\t' || text[k] == '\n')) ++k;
+    while (k < text.size() &&
+           (text[k] == ' ' || text[k] == '\t' || text[k] == '\r' || text[k] == '\n')) {
+      ++k;
+    }
     std::size_t start = k;
     std::string dest;
     if (k < text.size() && text[k] == '<') {
@@ -118,7 +126,7 @@ void scan_inline_links(const MarkdownDocument& md, std::vector<Link>& out) {
           k += 2;
           continue;
         }
-        if (d == ' ' || d == '\t' || d == '\n' || (d == ')' && parens == 0)) break;
+        if (d == ' ' || d == '\t' || d == '\r' || d == '\n' || (d == ')' && parens == 0)) break;
         if (d == '(') ++parens;
         if (d == ')') --parens;
         dest.push_back(d);
@@ -127,7 +135,10 @@ void scan_inline_links(const MarkdownDocument& md, std::vector<Link>& out) {
     }
     // Then an optional title, and ')': otherwise it is no link ("[a]([b c](d))" links only d).
     auto blanks = [&] {
-      while (k < text.size() && (text[k] == ' ' || text[k] == '\t' || text[k] == '\n')) ++k;
+      while (k < text.size() &&
+             (text[k] == ' ' || text[k] == '\t' || text[k] == '\r' || text[k] == '\n')) {
+        ++k;
+      }
     };
     if (k < text.size() && text[k] == '>') ++k;
     blanks();
