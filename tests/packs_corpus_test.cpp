@@ -97,7 +97,8 @@ TEST(Corpus, LintsClusterApiProposals) {
   EXPECT_TRUE(found.count("docs/proposals/20250124-From CAPD(docker) to CAPD(dev) .md"));
 
   std::map<std::string, int> expected{{"CAEP001", 5}, {"CAEP002", 1}, {"CAEP006", 1},
-                                      {"CAEP008", 5}, {"CAEP011", 1}, {"CAEP013", 76}};
+                                      {"CAEP008", 5}, {"CAEP011", 1}, {"CAEP013", 76},
+                                      {"CAEP014", 3}};
   EXPECT_EQ(count_by_rule(run.whole), expected);
   EXPECT_EQ(count(run.whole, "CAEP001", "no YAML front matter"), 1);
   EXPECT_EQ(count(run.whole, "CAEP001", "YAML syntax error"), 4);
@@ -122,9 +123,9 @@ TEST(Corpus, LintsOpenClusterManagementEnhancements) {
   std::set<std::string> found(run.whole.proposals.begin(), run.whole.proposals.end());
   EXPECT_EQ(found.size(), 63u);
 
-  std::map<std::string, int> expected{{"OCM002", 2},  {"OCM003", 2}, {"OCM004", 6}, {"OCM006", 1},
-                                      {"OCM007", 1},  {"OCM009", 1}, {"OCM010", 2}, {"OCM011", 1},
-                                      {"OCM013", 15}, {"OCM014", 4}, {"OCM015", 25}};
+  std::map<std::string, int> expected{{"OCM002", 2},  {"OCM003", 2}, {"OCM004", 6},  {"OCM006", 1},
+                                      {"OCM007", 1},  {"OCM009", 1}, {"OCM010", 2},  {"OCM011", 1},
+                                      {"OCM013", 15}, {"OCM014", 4}, {"OCM015", 25}, {"OCM016", 4}};
   EXPECT_EQ(count_by_rule(run.whole), expected);
   EXPECT_EQ(count(run.whole, "OCM003", "'implemeted'"), 1);
   EXPECT_EQ(count(run.whole, "OCM003", "'provisionable'"), 1);
@@ -135,6 +136,7 @@ TEST(Corpus, LintsOpenClusterManagementEnhancements) {
   // 24 of the 25 point at images and example manifests the snapshot leaves out; one is a URL
   // wrapped in [ ], a relative link on GitHub.
   EXPECT_EQ(count(run.whole, "OCM015", "'[https://"), 1);
+  EXPECT_EQ(count(run.whole, "OCM016", "no level-1 title"), 4);
 
   expected["OCM012"] = 113;
   EXPECT_EQ(count_by_rule(run.changed), expected);
