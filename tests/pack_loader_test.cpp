@@ -428,7 +428,9 @@ TEST(PackLoader, UnknownBuiltInPack) {
     load_builtin_pack("nope");
     ADD_FAILURE() << "loaded";
   } catch (const RuleError& e) {
-    EXPECT_THAT(e.what(), HasSubstr("no built-in pack named 'nope' (built-in: kubernetes"));
+    EXPECT_THAT(e.what(),
+                HasSubstr("no built-in pack named 'nope' (built-in: cluster-api, gateway-api, "
+                          "kubernetes, open-cluster-management, openshift)"));
   }
 }
 
