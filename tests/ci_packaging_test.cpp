@@ -423,7 +423,9 @@ TEST(ProjectHome, EveryIntegrationNamesTheOneHome) {
   for (const char* file :
        {"action.yml", "README.md", "ci/github/kep-lint.yml", "ci/prow/kep-lint-presubmit.yaml",
         "ci/fetch-release.sh", "ci/docker/Dockerfile", ".github/workflows/release.yml",
-        ".pre-commit-hooks.yaml", "rules/kubernetes/pack.yaml", "rules/openshift/pack.yaml"}) {
+        ".pre-commit-hooks.yaml", "rules/kubernetes/pack.yaml", "rules/openshift/pack.yaml",
+        "rules/gateway-api/pack.yaml", "rules/cluster-api/pack.yaml",
+        "rules/open-cluster-management/pack.yaml"}) {
     std::string text = read_text(kSource / file);
     re2::StringPiece input(text);
     std::string host, found;

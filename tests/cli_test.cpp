@@ -428,8 +428,13 @@ TEST_F(CliTest, ExplainPrintsTheRulePageOffline) {
   ProcessResult by_id = kep_lint({"explain", "KEP003"});
   EXPECT_EQ(by_id.exit_code, 0) << by_id.err;
   EXPECT_EQ(by_id.out, read_text(fs::path(KEP_LINT_SOURCE_DIR) / "docs/rules/KEP003.md"));
-  ProcessResult by_name = kep_lint({"explain", "status-valid"});
+  ProcessResult by_name = kep_lint({"explain", "--pack", "kubernetes", "status-valid"});
   EXPECT_EQ(by_name.out, by_id.out);
+  // Several packs name a rule status-valid: the id, or --pack, says which.
+  ProcessResult ambiguous = kep_lint({"explain", "status-valid"});
+  EXPECT_EQ(ambiguous.exit_code, 2);
+  EXPECT_THAT(ambiguous.err, HasSubstr("KEP003 (kubernetes)"));
+  EXPECT_THAT(ambiguous.err, HasSubstr("give its id, or --pack NAME"));
   ProcessResult engine = kep_lint({"explain", "KL001"});
   EXPECT_EQ(engine.out, read_text(fs::path(KEP_LINT_SOURCE_DIR) / "docs/rules/KL001.md"));
 }

@@ -11,6 +11,7 @@
 #include <string>
 #include <vector>
 
+#include "corpus_dir.h"
 #include "engine/linter.h"
 #include "engine/session.h"
 
@@ -19,7 +20,7 @@ namespace {
 
 namespace fs = std::filesystem;
 
-const fs::path kCorpus = fs::path(KEP_LINT_SOURCE_DIR) / ".." / "shared" / "corpus";
+const fs::path kCorpus = testing::corpus_dir();
 
 std::map<std::string, int> count_by_rule(const Report& report) {
   std::map<std::string, int> counts;

@@ -263,27 +263,38 @@ int run_toc(const TocArgs& args) {
 }
 
 // `kep-lint explain RULE`: the rule's documentation page, the same Markdown as docs/rules/, from
-// the packs compiled into the binary (offline, and for this binary's version).
-int run_explain(const std::string& wanted) {
+// the packs compiled into the binary (offline, and for this binary's version). Ids are unique
+// across packs; a name several packs use needs --pack.
+int run_explain(const std::string& wanted, const std::string& only_pack) {
   std::vector<std::string> known;
-  auto matches = [&](const Rule& rule) {
-    known.insert(known.end(), {rule.id, rule.name});
-    return rule.name == wanted || strcasecmp(rule.id.c_str(), wanted.c_str()) == 0;
-  };
-  for (const std::string& name : builtin_pack_names()) {
-    Pack pack = load_builtin_pack(name);
+  std::vector<std::unique_ptr<const Pack>> packs;
+  std::vector<std::pair<const Rule*, const Pack*>> found;
+  auto look_in = [&](const Pack& pack) {
     for (const Rule& rule : pack.rules) {
-      if (matches(rule)) {
-        std::cout << render_rule_doc(rule, pack);
-        return 0;
+      known.insert(known.end(), {rule.id, rule.name});
+      if (rule.name == wanted || strcasecmp(rule.id.c_str(), wanted.c_str()) == 0) {
+        found.emplace_back(&rule, &pack);
       }
     }
-  }
-  for (const Rule& rule : engine_pack().rules) {
-    if (matches(rule)) {
-      std::cout << render_rule_doc(rule, engine_pack());
-      return 0;
+  };
+  for (const std::string& name : builtin_pack_names()) {
+    if (only_pack.empty() || only_pack == name) {
+      packs.push_back(std::make_unique<const Pack>(load_builtin_pack(name)));
+      look_in(*packs.back());
     }
+  }
+  look_in(engine_pack());
+  if (found.size() == 1) {
+    std::cout << render_rule_doc(*found.front().first, *found.front().second);
+    return 0;
+  }
+  if (found.size() > 1) {
+    std::string which;
+    for (const auto& [rule, pack] : found) {
+      which += (which.empty() ? "" : ", ") + rule->id + " (" + pack->name + ")";
+    }
+    usage_error("several packs have a rule named '" + wanted + "': " + which +
+                "; give its id, or --pack NAME");
   }
   std::string hint = suggest(wanted, known);
   usage_error("no built-in rule is named '" + wanted + "'" +
@@ -644,6 +655,7 @@ int main(int argc, char** argv) {
       "explain", "Print a rule's documentation page (offline, from the built-in packs)");
   explain->add_option("rule", explain_rule, "Rule id or name, e.g. KEP003 or status-valid")
       ->required();
+  explain->fallthrough();  // --pack picks among packs that share a rule name
 
   // `kep-lint pack test DIR`: a pack's rules against their own examples (engine/pack_test.h).
   std::string pack_test_dir;
@@ -687,7 +699,7 @@ int main(int argc, char** argv) {
       return result.passed() ? 0 : 1;
     }
     if (toc->parsed()) return run_toc(toc_args);
-    if (explain->parsed()) return run_explain(explain_rule);
+    if (explain->parsed()) return run_explain(explain_rule, args.pack);
     if (report->parsed()) return run_report(args);
     return run_lint(args);
   } catch (const RuleError& e) {
