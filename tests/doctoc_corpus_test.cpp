@@ -2,7 +2,8 @@
 // with every one of them, except the three that doctoc 2.5.0 itself would rewrite (upstream's
 // verify-doctoc skips when doctoc is not installed, so they drifted). What doctoc 2.5.0 writes
 // for those three is checked in under testdata/doctoc/cluster-api-drift/, produced once by
-// running `doctoc .` (2.5.0) over a copy of the corpus.
+// running `doctoc .` (2.5.0) over a copy of the corpus; so is what it inserts into the four
+// proposals without markers (testdata/doctoc/cluster-api-insert/).
 #include <gtest/gtest.h>
 
 #include <algorithm>
@@ -55,6 +56,24 @@ TEST(DoctocCorpusTest, EveryCheckedInTocMatchesExceptTheKnownDrift) {
     DoctocAnalysis a = analyze_doctoc(doc);
     if (a.problem == TocProblem::kMissingStartMarker) {
       without_markers.insert(rel);
+      // doctoc inserts a TOC there (after the front matter): the one checked in under
+      // testdata/doctoc/cluster-api-insert/, written by doctoc 2.5.0.
+      fs::path oracle = fs::path(KEP_LINT_SOURCE_DIR) / "testdata" / "doctoc" /
+                        "cluster-api-insert" / fs::path(rel).filename().replace_extension(".toc");
+      std::string expected = read_file(oracle);
+      ASSERT_FALSE(expected.empty()) << oracle;
+      expected.pop_back();  // the file's final newline
+      EXPECT_EQ(a.generated, expected) << rel;
+      // Inserted before the first block after the front matter (or at the top), with a blank
+      // line after it.
+      std::string want = expected + "\n\n" + text;
+      if (text.starts_with("---\n")) {
+        std::size_t at = text.find("\n---\n") + 5;
+        want = text.substr(0, at) + "\n" + expected + "\n\n" + text.substr(at + 1);
+      }
+      EXPECT_EQ(a.rewritten, want) << rel;
+      MarkdownDocument fixed(std::make_shared<const SourceFile>(rel, a.rewritten));
+      EXPECT_TRUE(analyze_doctoc(fixed).up_to_date) << rel;
       continue;
     }
     ASSERT_EQ(a.problem, TocProblem::kNone) << rel;

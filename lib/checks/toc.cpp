@@ -103,10 +103,17 @@ class TocCheck : public Check {
       return location_of(doc, doc.source->range_of(offset, 4), "toc");
     };
     switch (toc.problem) {
-      case TocProblem::kMissingStartMarker:
+      case TocProblem::kMissingStartMarker: {
+        // doctoc would insert a TOC (and so does --fix).
+        std::shared_ptr<const std::string> fixed;
+        if (!toc.rewritten.empty()) {
+          fixed = std::make_shared<const std::string>(std::move(toc.rewritten));
+        }
         ctx.report(location_of(doc, Range::line(1), "toc"), vars,
-                   "no table of contents: the opening marker {start-marker} is missing");
+                   "no table of contents: the opening marker {start-marker} is missing",
+                   toc.generated, std::move(fixed));
         return;
+      }
       case TocProblem::kMissingEndMarker:
         ctx.report(at_offset(toc.region_begin), vars,
                    "the table of contents has no closing marker {end-marker}");

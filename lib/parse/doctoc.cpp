@@ -907,33 +907,45 @@ DoctocAnalysis analyze_doctoc(const MarkdownDocument& doc, const DoctocOptions& 
     }
   }
   if (start) a.region_begin = start->begin;
+  // No markers at all: doctoc inserts a TOC (`fresh`), which is still a finding, but fixable.
+  bool fresh = false;
   if (!start || marker_blocks < 2) {
     a.problem = start ? TocProblem::kMissingEndMarker : TocProblem::kMissingStartMarker;
-    return a;
-  }
-  if (!end) {
+    if (marker_blocks != 0) return a;
+    fresh = true;
+  } else if (!end) {
     a.problem = TocProblem::kMissingEndMarker;
     return a;
-  }
-  a.region_end = end->end;
-  if (end->begin < start->end) {
-    a.problem = TocProblem::kEndBeforeStart;
-    a.region_begin = end->begin;
-    return a;
+  } else {
+    a.region_end = end->end;
+    if (end->begin < start->end) {
+      a.problem = TocProblem::kEndBeforeStart;
+      a.region_begin = end->begin;
+      return a;
+    }
   }
   const std::string marker_start =
       std::string(kDoctocStartMarker) + eol + std::string(kDoctocDontEdit);
-  const std::size_t start_range_end = start->begin + marker_start.size();
-  const std::string end_raw = content.substr(end->begin, end->end - end->begin);
+  const std::size_t start_range_end = fresh ? 0 : start->begin + marker_start.size();
+  const std::string end_raw =
+      fresh ? std::string(kDoctocEndMarker) : content.substr(end->begin, end->end - end->begin);
 
   // Front matter: where the body starts, and doctoc's missing blank line after it (which it
   // inserts into the text without moving the positions it has already taken from the parse).
   int start_line = 0;
+  std::size_t start_pos = 0;  // where a fresh TOC goes
   bool front_matter = !blocks.empty() && blocks.front().type == BlockType::kFrontMatter;
-  if (front_matter && blocks.size() > 1) {
+  bool has_body = blocks.size() > (front_matter ? 1u : 0u);
+  if (front_matter && !has_body && fresh) return a;  // front matter only: not emulated
+  if (front_matter && has_body) {
     start_line = blocks[1].start_line - 1;
-    if (blocks[0].end_line + 1 == blocks[1].start_line) content.insert(blocks[1].begin, eol);
+    start_pos = blocks[1].begin;
+    if (blocks[0].end_line + 1 == blocks[1].start_line) {
+      content.insert(blocks[1].begin, eol);
+      start_pos += eol.size();
+    }
   }
+  const std::size_t tocable_start = fresh ? start_pos : end->end;
 
   // The headings after the closing marker, top-level only.
   int max_level = options.max_level > 0 ? options.max_level : 6;
@@ -949,7 +961,7 @@ DoctocAnalysis analyze_doctoc(const MarkdownDocument& doc, const DoctocOptions& 
     labels.insert(collapse_whitespace(def.id));
   }
   for (const Block& b : blocks) {
-    if (b.end <= end->end) continue;
+    if (b.end <= tocable_start) continue;
     if (b.type == BlockType::kHtml && has_html_heading(text.substr(b.begin, b.end - b.begin),
                                                        options.min_level, html_max_level)) {
       a.problem = TocProblem::kHeadingTooComplex;
@@ -971,7 +983,7 @@ DoctocAnalysis analyze_doctoc(const MarkdownDocument& doc, const DoctocOptions& 
     if (!name.empty()) headers.push_back({b.level, std::move(name)});
   }
 
-  int min_lines = start_line + (end->end_line - start->start_line + 2);
+  int min_lines = start_line + (fresh ? 0 : end->end_line - start->start_line + 2);
   std::string toc;
   if (!headers.empty() && blocks.back().end_line >= min_lines) {
     std::string title;
@@ -979,6 +991,9 @@ DoctocAnalysis analyze_doctoc(const MarkdownDocument& doc, const DoctocOptions& 
       title.clear();
     } else if (!options.title.empty()) {
       title = options.title;
+    } else if (fresh) {
+      title =
+          "**Table of Contents**  *generated with [DocToc](https://github.com/thlorenz/doctoc)*";
     } else {
       // The existing title: the last block between the opening marker and the TOC's list.
       std::optional<std::size_t> list_start;
@@ -1028,6 +1043,21 @@ DoctocAnalysis analyze_doctoc(const MarkdownDocument& doc, const DoctocOptions& 
   }
 
   a.generated = marker_start + eol + (toc.empty() ? "" : toc + eol) + end_raw;
+  if (fresh) {
+    // doctoc's insertion: the text before minus one line break, the TOC, a blank line if there
+    // is a body, the rest.
+    std::vector<std::string> data;
+    if (start_pos > 0)
+      data.push_back(content.substr(0, start_pos - std::min(start_pos, eol.size())));
+    data.push_back(a.generated);
+    if (has_body) data.emplace_back();
+    data.push_back(content.substr(std::min(start_pos, content.size())));
+    for (std::size_t i = 0; i < data.size(); ++i) {
+      if (i > 0) a.rewritten += eol;
+      a.rewritten += data[i];
+    }
+    return a;
+  }
   a.existing =
       content.substr(std::min(start->begin, content.size()),
                      std::min(end->end, content.size()) - std::min(start->begin, content.size()));

@@ -62,7 +62,10 @@ struct DoctocAnalysis {
   std::string actual_line;
   bool line_missing = false;  // the TOC has a line too few there (expected_line goes in)
   bool line_extra = false;    // the TOC has a line too many there (actual_line should go)
-  std::string rewritten;      // the whole file as doctoc writes it (when not up to date)
+  // The whole file as doctoc writes it: when the TOC is not up to date, and when the file has
+  // no markers at all (kMissingStartMarker), into which doctoc inserts a TOC (after the front
+  // matter, with its default title).
+  std::string rewritten;
 };
 
 DoctocAnalysis analyze_doctoc(const MarkdownDocument& doc, const DoctocOptions& options = {});
