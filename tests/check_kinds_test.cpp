@@ -23,6 +23,9 @@ const char* const kMoreCheckMappings[] = {
     "{kind: consistency, relation: version-order, fields: [milestone.alpha, milestone.beta]}",
     "{kind: consistency, relation: version-at-least, field: latest-milestone, than: v1.2}",
     "{kind: references, field: see-also}",
+    "{kind: toc, dialect: doctoc, min-depth: 2, notitle: true}",
+    "{kind: toc, dialect: doctoc, title: '**Contents**'}",
+    "{kind: toc, start-marker: '<!-- toc -->', end-marker: '<!-- /toc -->', max-depth: 4}",
     // `field` and `fields` exclude each other.
     "{kind: date, field: creation-date}",
     "{kind: one-of, fields: [status, stage], values: [a]}",

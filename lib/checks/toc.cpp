@@ -1,6 +1,9 @@
-// toc: the table of contents between the markers is exactly what mdtoc generates (kubernetes
-// runs `mdtoc --inplace --max-depth=5` and verifies it in CI). Out-of-date TOCs are fixable.
+// toc: the table of contents between the markers is exactly what the repository's TOC tool
+// generates: mdtoc (`dialect: mdtoc`, the default: kubernetes runs `mdtoc --inplace
+// --max-depth=5` and verifies it in CI) or doctoc (`dialect: doctoc`: cluster-api runs `doctoc`).
+// Out-of-date TOCs are fixable.
 #include "checks/field_values.h"
+#include "parse/doctoc.h"
 #include "parse/mdtoc.h"
 
 namespace keplint {
@@ -10,6 +13,19 @@ namespace {
 class TocCheck : public Check {
  public:
   explicit TocCheck(Params& p) {
+    std::string dialect = p.string_or("dialect", "mdtoc");
+    if (dialect != "mdtoc" && dialect != "doctoc") {
+      p.fail("dialect", "dialect '" + dialect + "' is not one of: mdtoc, doctoc");
+    }
+    // Options of the other dialect are left unread, so the loader rejects them as unknown.
+    doctoc_ = dialect == "doctoc";
+    if (doctoc_) {
+      doctoc_options_.max_level = p.integer("max-depth", 0, 1, 6);
+      doctoc_options_.min_level = p.integer("min-depth", 1, 1, 6);
+      doctoc_options_.notitle = p.boolean("notitle", false);
+      doctoc_options_.title = p.string_or("title", "");
+      return;
+    }
     options_.start_marker = p.string_or("start-marker", options_.start_marker);
     options_.end_marker = p.string_or("end-marker", options_.end_marker);
     options_.max_depth = p.integer("max-depth", options_.max_depth, 1, 6);
@@ -18,6 +34,10 @@ class TocCheck : public Check {
   void check_file(FileContext& ctx) const override {
     const LoadedDocument& doc = ctx.document();
     if (!doc.markdown) return;
+    if (doctoc_) {
+      check_doctoc(ctx, doc);
+      return;
+    }
     TocAnalysis toc = analyze_toc(*doc.markdown, options_);
     MessageVars vars{{"start-marker", options_.start_marker}, {"end-marker", options_.end_marker}};
     switch (toc.problem) {
@@ -74,12 +94,72 @@ class TocCheck : public Check {
   }
 
  private:
+  void check_doctoc(FileContext& ctx, const LoadedDocument& doc) const {
+    DoctocAnalysis toc = analyze_doctoc(*doc.markdown, doctoc_options_);
+    MessageVars vars{{"start-marker", std::string(kDoctocStartMarker)},
+                     {"end-marker", std::string(kDoctocEndMarker)}};
+    // A marker's "<!--" (or, at the closing marker's end, its "-->").
+    auto at_offset = [&](std::size_t offset) {
+      return location_of(doc, doc.source->range_of(offset, 4), "toc");
+    };
+    switch (toc.problem) {
+      case TocProblem::kMissingStartMarker: {
+        // doctoc would insert a TOC (and so does --fix).
+        std::shared_ptr<const std::string> fixed;
+        if (!toc.rewritten.empty()) {
+          fixed = std::make_shared<const std::string>(std::move(toc.rewritten));
+        }
+        ctx.report(location_of(doc, Range::line(1), "toc"), vars,
+                   "no table of contents: the opening marker {start-marker} is missing",
+                   toc.generated, std::move(fixed));
+        return;
+      }
+      case TocProblem::kMissingEndMarker:
+        ctx.report(at_offset(toc.region_begin), vars,
+                   "the table of contents has no closing marker {end-marker}");
+        return;
+      case TocProblem::kEndBeforeStart:
+        ctx.report(at_offset(toc.region_begin), vars,
+                   "the closing marker {end-marker} comes before the opening marker "
+                   "{start-marker}");
+        return;
+      case TocProblem::kHeadingTooComplex:
+        vars["heading"] = toc.too_complex_heading;
+        ctx.report(at_offset(toc.region_end - 3), vars,
+                   "the table of contents cannot be generated: kep-lint does not emulate "
+                   "doctoc for the heading `{heading}` (an HTML heading, or too long)");
+        return;
+      case TocProblem::kEndMarkerInToc:
+      case TocProblem::kNone:
+        break;
+    }
+    if (toc.up_to_date) return;
+    Range at = Range::line(toc.first_difference_line);
+    std::string_view line = doc.source->line_text(toc.first_difference_line);
+    if (!line.empty()) at.end.column = static_cast<int>(line.size());
+    std::string_view fallback;
+    if (toc.line_missing) {
+      fallback =
+          "the table of contents is out of date: missing line `{expected}` (run kep-lint --fix)";
+    } else if (toc.line_extra) {
+      fallback = "the table of contents is out of date: this line should go (run kep-lint --fix)";
+    } else {
+      fallback = "the table of contents is out of date: expected `{expected}` (run kep-lint --fix)";
+    }
+    vars["expected"] = toc.expected_line;
+    vars["actual"] = toc.actual_line;
+    auto fixed = std::make_shared<const std::string>(std::move(toc.rewritten));
+    ctx.report(location_of(doc, at, "toc"), vars, fallback, toc.generated, std::move(fixed));
+  }
+
   static Range marker_range(const LoadedDocument& doc, std::size_t offset,
                             const std::string& marker) {
     return doc.source->range_of(offset, marker.size());
   }
 
   TocOptions options_;
+  bool doctoc_ = false;
+  DoctocOptions doctoc_options_;
 };
 
 }  // namespace

@@ -1,13 +1,16 @@
 // The Markdown outline and the mdtoc TOC on arbitrary bytes: offsets and lines stay inside the
 // text; `--fix`'s rewrite keeps every byte outside the TOC markers, and a rewritten file is up
 // to date; the optimized gomarkdown scanner agrees with the reference scanner, and the
-// CommonMark block scanner with cmark (up to its documented differences).
+// CommonMark block scanner with cmark (up to its documented differences). The doctoc TOC stays
+// inside the text and its rewrite holds the TOC it generated (doctoc's own rewrite is not always
+// a fixed point, see DoctocTest.FixturesMatchDoctoc, so that is not asked of ours).
 #include <cstdint>
 #include <string>
 
 #include "../gomarkdown_blocks_reference.h"
 #include "../markdown_outline_compare.h"
 #include "fuzz_support.h"
+#include "parse/doctoc.h"
 #include "parse/gomarkdown_blocks.h"
 #include "parse/markdown_document.h"
 #include "parse/mdtoc.h"
@@ -66,6 +69,20 @@ void check_toc(const MarkdownDocument& doc, int max_depth) {
   FUZZ_CHECK(second.problem == TocProblem::kNone && second.up_to_date, "rewrite not up to date");
 }
 
+void check_doctoc(const MarkdownDocument& doc) {
+  const std::string& text = doc.source().text();
+  DoctocAnalysis toc = analyze_doctoc(doc);
+  if (toc.region_begin != std::string::npos) {
+    FUZZ_CHECK(toc.region_begin < text.size(), "doctoc region start");
+  }
+  if (toc.problem != TocProblem::kNone || toc.up_to_date) return;
+  FUZZ_CHECK(toc.region_begin < toc.region_end && toc.region_end <= text.size(), "doctoc region");
+  FUZZ_CHECK(
+      toc.first_difference_line >= 1 && toc.first_difference_line <= doc.source().line_count(),
+      "doctoc first difference line");
+  FUZZ_CHECK(toc.rewritten.find(toc.generated) != std::string::npos, "doctoc rewrite");
+}
+
 void check_gomarkdown(std::string_view text) {
   GomarkdownOutline expected = gomarkdown_reference::scan_outline(text);
   GomarkdownOutline actual = scan_gomarkdown_outline(text);
@@ -93,6 +110,7 @@ extern "C" int LLVMFuzzerTestOneInput(const std::uint8_t* data, std::size_t size
   check_outline(doc);
   check_toc(doc, 5);
   check_toc(doc, size % 7);  // 0 means no depth limit
+  check_doctoc(doc);
   check_gomarkdown(text);
   std::string disagreement = testing::outline_disagreement(text);
   FUZZ_CHECK(disagreement.empty(), disagreement);
