@@ -112,7 +112,7 @@ TEST(RuleDocs, PageShowsMetadataConditionAndExamples) {
   std::string page = render_rule_doc(*rule, pack);
   EXPECT_EQ(page.find("<!--"), 0u);
   EXPECT_NE(page.find("\n# " + rule->id + " implemented-is-stable\n"), std::string::npos);
-  EXPECT_NE(page.find("| Severity | error for the KEPs a run names"), std::string::npos) << page;
+  EXPECT_NE(page.find("| Severity | error for the proposals a run names"), std::string::npos) << page;
   EXPECT_NE(page.find("warning when the whole repository is linted"), std::string::npos);
   EXPECT_NE(page.find("| Check kind | `one-of`: values come from a fixed list |"),
             std::string::npos)

@@ -567,7 +567,7 @@ int run_lint(const LintArgs& args) {
 }  // namespace
 
 int main(int argc, char** argv) {
-  CLI::App app{"kep-lint: lint enhancement proposals (KEPs) and their metadata"};
+  CLI::App app{"kep-lint: lint enhancement proposals (KEPs, GEPs, CAEPs, ...) and their metadata"};
   app.set_version_flag("--version", version_text());
   LintArgs args;
   app.add_option("paths", args.paths,

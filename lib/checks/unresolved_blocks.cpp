@@ -43,7 +43,7 @@ class UnresolvedBlocksCheck : public Check {
       if (m.opens) {
         if (present_) {
           ctx.report(location_of(*readme, range, "unresolved"), {},
-                     "an UNRESOLVED block is still open in this KEP");
+                     "an UNRESOLVED block is still open in this proposal");
         }
         stack.push_back(m.offset);
       } else if (!stack.empty()) {

@@ -247,7 +247,7 @@ void render_examples(const std::vector<RuleExample>& examples, std::string& out)
 std::string severity_text(const Rule& rule) {
   std::string out(severity_name(rule.severity));
   if (rule.whole_repo_severity && *rule.whole_repo_severity != rule.severity) {
-    out += " for the KEPs a run names (paths, changed files); " +
+    out += " for the proposals a run names (paths, changed files); " +
            std::string(severity_name(*rule.whole_repo_severity)) +
            " when the whole repository is linted";
   }
@@ -369,7 +369,7 @@ std::string render_rules_index(const Pack& pack) {
   if (!pack.description.empty()) out += pack.description + ".\n\n";
   out +=
       "Severities in brackets apply when the whole repository is linted; the first one "
-      "applies to the KEPs a run names (paths, changed files).\n\n";
+      "applies to the proposals a run names (paths, changed files).\n\n";
   out += "| Rule | Name | Severity | Applies to | Description |\n";
   out += "|---|---|---|---|---|\n";
   for (const Rule& rule : pack.rules) {
