@@ -155,6 +155,9 @@ ExampleRun run_example(const Pack& pack, const Rule& rule, const fs::path& root,
   RunContext run(repo, pack, datasets, variables);
   LintOptions options;
   options.jobs = 1;
+  // The rule's own severity, not its whole-repo one: a rule that is off outside the change set
+  // still runs on its examples.
+  options.severity_overrides[rule.id] = rule.severity;
   Report report = lint(run, options);
   ExampleRun out;
   for (Finding& f : report.findings) {
