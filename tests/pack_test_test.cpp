@@ -118,12 +118,15 @@ TEST(PackTest, ExampleKeysAreValidated) {
   EXPECT_THAT(load_error(context_pack("      release: v1.2", "      release: 1.2")),
               HasSubstr("examples: 'release' must be a release written like v1.33"));
   EXPECT_THAT(load_error(context_pack("      release: v1.2", "      relase: v1.2")),
-              HasSubstr("relase"));
+              HasSubstr("examples: unknown key 'relase' (did you mean 'release'? accepted: "
+                        "context, release, right, wrong)"));
   EXPECT_THAT(load_error(context_pack("        - {file: meta.yaml, text:",
                                       "        - {file: meta.yaml, txt:")),
               HasSubstr("'text' is required"));
-  EXPECT_THAT(load_error(context_pack("      context:\n", "      context: meta.yaml\n      x:\n")),
-              HasSubstr("context"));
+  EXPECT_THAT(load_error(context_pack("      context:\n        - {file: meta.yaml, text: \"status: "
+                                      "done\\n\"}\n",
+                                      "      context: meta.yaml\n      wrong2:\n")),
+              HasSubstr("'context' must be a list of {file, text}"));
 }
 
 TEST(PackTest, TheOpenshiftPackPassesItsExamples) {
