@@ -11,6 +11,7 @@
 
 #include "document/text.h"
 #include "engine/embedded_packs.h"
+#include "engine/version.h"
 #include "repo/path_template.h"
 
 namespace keplint {
@@ -250,6 +251,12 @@ Rule parse_rule(const YamlNode* node, const std::string& file, const Layout& lay
     Params examples = r.child("examples");
     rule.wrong = parse_examples(examples, "wrong");
     rule.right = parse_examples(examples, "right");
+    rule.example_context = parse_examples(examples, "context");
+    rule.example_release = examples.string_or("release", "");
+    if (!rule.example_release.empty() &&
+        (rule.example_release.front() != 'v' || !parse_version(rule.example_release))) {
+      examples.fail("release", "must be a release written like v1.33");
+    }
     examples.finish();
   }
 

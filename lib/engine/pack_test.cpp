@@ -3,6 +3,8 @@
 #include <fstream>
 #include <future>
 #include <map>
+#include <sstream>
+#include <stdexcept>
 
 #include "engine/coverage.h"
 #include "engine/dataset.h"
@@ -56,16 +58,11 @@ void write(const fs::path& root, const std::string& rel, const std::string& text
 std::string place(const Pack& pack, const std::string& proposal, const RuleExample& ex,
                   std::string& why) {
   if (ex.file.find('/') != std::string::npos) {
-    if (ex.file.back() == '/') {
-      why = "a directory example (" + ex.file + ") cannot be written as a file";
-      return "";
-    }
     return ex.file;
   }
-  if (!document_named(pack.layout, ex.file)) {
-    why = "no layout document is {dir}/" + ex.file + "; name the example's file by its path";
-    return "";
-  }
+  // A bare name that is no `{dir}/NAME` document is a file at the repository root
+  // (OWNERS_ALIASES).
+  if (!document_named(pack.layout, ex.file)) return ex.file;
   if (proposal.empty()) {
     why = "the pack has no example with a full path to take the proposal directory from";
     return "";
@@ -78,15 +75,53 @@ struct ExampleRun {
   bool ran = false;               // the rule looked at the example (its `when:` held, ...)
 };
 
-// The rule's findings on `ex` written into a fresh repository at `root`.
+// Writes `ex` at `path` under `root`: a file, or for a directory example (`path` ends in '/')
+// its listing: per line a file created empty, or `NAME -> TARGET` a symbolic link; ` #` starts a
+// comment.
+void write_example(const fs::path& root, const std::string& path, const RuleExample& ex) {
+  if (path.back() != '/') {
+    write(root, path, ex.text);
+    return;
+  }
+  fs::create_directories(root / path);
+  auto trimmed = [](std::string s) {
+    const auto first = s.find_first_not_of(" \t\r");
+    if (first == std::string::npos) return std::string();
+    return s.substr(first, s.find_last_not_of(" \t\r") + 1 - first);
+  };
+  std::istringstream lines(ex.text);
+  for (std::string line; std::getline(lines, line);) {
+    if (auto comment = line.find(" #"); comment != std::string::npos) line.erase(comment);
+    line = trimmed(line);
+    if (line.empty()) continue;
+    if (auto arrow = line.find(" -> "); arrow != std::string::npos) {
+      fs::path link = root / (path + trimmed(line.substr(0, arrow)));
+      fs::create_directories(link.parent_path());
+      fs::create_symlink(trimmed(line.substr(arrow + 4)), link);
+    } else {
+      write(root, path + line, "");
+    }
+  }
+}
+
+// The rule's findings on `ex` written, with the rule's context files, into a fresh repository at
+// `root`.
 ExampleRun run_example(const Pack& pack, const Rule& rule, const fs::path& root,
-                       const std::string& path, const RuleExample& ex) {
+                       const std::string& proposal, const std::string& path,
+                       const RuleExample& ex) {
   fs::remove_all(root);
   fs::create_directories(root);
-  write(root, path, ex.text);
-  // The proposal must exist: give it an empty primary document when the example is another.
+  for (const RuleExample& c : rule.example_context) {
+    std::string why;
+    std::string at = place(pack, proposal, c, why);
+    if (at.empty()) throw std::runtime_error("context file " + c.file + ": " + why);
+    write_example(root, at, c);
+  }
+  write_example(root, path, ex);
+  // The proposal must exist: give it an empty primary document when the example is another
+  // file. A directory example lists the whole directory, so it gets none.
   const DocumentSpec* primary = pack.layout.primary();
-  if (primary && !pack.layout.proposals.file_is_proposal) {
+  if (primary && !pack.layout.proposals.file_is_proposal && path.back() != '/') {
     std::string dir = path.substr(0, path.rfind('/'));
     auto filled = fill_path_template(primary->path_template,
                                      [&](std::string_view name) -> std::optional<std::string> {
@@ -112,9 +147,17 @@ ExampleRun run_example(const Pack& pack, const Rule& rule, const fs::path& root,
         }
         return out;
       }).share();
-  RunContext run(repo, pack, datasets, {});
+  std::map<std::string, std::string> variables;
+  if (!rule.example_release.empty()) {
+    variables["release"] = rule.example_release;
+    variables["planned-release"] = rule.example_release;
+  }
+  RunContext run(repo, pack, datasets, variables);
   LintOptions options;
   options.jobs = 1;
+  // The rule's own severity, not its whole-repo one: a rule that is off outside the change set
+  // still runs on its examples.
+  options.severity_overrides[rule.id] = rule.severity;
   Report report = lint(run, options);
   ExampleRun out;
   for (Finding& f : report.findings) {
@@ -146,7 +189,7 @@ PackTestReport test_pack_examples(const Pack& pack, const fs::path& scratch) {
         std::string path = place(pack, proposal, ex, o.detail);
         if (!path.empty()) {
           try {
-            ExampleRun result = run_example(pack, rule, root, path, ex);
+            ExampleRun result = run_example(pack, rule, root, proposal, path, ex);
             const std::vector<Finding>& found = result.findings;
             // A right example proves something only if the rule looked at it.
             o.passed = wrong ? !found.empty() : found.empty() && result.ran;

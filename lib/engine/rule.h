@@ -43,6 +43,11 @@ struct Rule {
   std::string docs_url;
   std::vector<RuleExample> wrong;  // for the generated docs page
   std::vector<RuleExample> right;
+  // What every example needs around it (`examples: context:`), written into the scratch
+  // repository before each example, and the `--release` the examples are linted with
+  // (`examples: release:`).
+  std::vector<RuleExample> example_context;
+  std::string example_release;
   std::string file;  // pack file that defines it
   int line = 0;
   bool repository_level() const { return applies_to == "repository"; }

@@ -342,6 +342,17 @@ std::string render_rule_doc(const Rule& rule, const Pack& pack) {
 
   if (!rule.rationale.empty()) out += "## Why\n\n" + rule.rationale + "\n\n";
 
+  if (!rule.example_context.empty() || !rule.example_release.empty()) {
+    out += "## Examples' context\n\n";
+    if (!rule.example_release.empty()) {
+      out += "The examples are linted with `--release " + rule.example_release + "`.\n\n";
+    }
+    if (!rule.example_context.empty()) {
+      out += "Each example below sits in a repository that also holds:\n\n";
+      render_examples(rule.example_context, out);
+    }
+  }
+
   out += "## Wrong\n\n";
   render_examples(rule.wrong, out);
   out += "## Right\n\n";
