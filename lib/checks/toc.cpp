@@ -75,22 +75,10 @@ class TocCheck : public Check {
         break;
     }
     if (toc.up_to_date) return;
-    Range at = Range::line(toc.first_difference_line);
-    std::string_view line = doc.source->line_text(toc.first_difference_line);
-    if (!line.empty()) at.end.column = static_cast<int>(line.size());
-    std::string_view fallback;
-    if (toc.expected_line.empty()) {
-      fallback = "the table of contents is out of date: this line should go (run kep-lint --fix)";
-    } else if (toc.actual_line.empty()) {
-      fallback =
-          "the table of contents is out of date: missing line `{expected}` (run kep-lint --fix)";
-    } else {
-      fallback = "the table of contents is out of date: expected `{expected}` (run kep-lint --fix)";
-    }
-    vars["expected"] = toc.expected_line;
-    vars["actual"] = toc.actual_line;
-    auto fixed = std::make_shared<const std::string>(rewrite_toc(*doc.markdown, toc));
-    ctx.report(location_of(doc, at, "toc"), vars, fallback, toc.generated, std::move(fixed));
+    bool missing = !toc.expected_line.empty() && toc.actual_line.empty();
+    bool extra = toc.expected_line.empty();
+    report_stale(ctx, doc, vars, toc.first_difference_line, missing, extra, toc.expected_line,
+                 toc.actual_line, toc.generated, rewrite_toc(*doc.markdown, toc));
   }
 
  private:
@@ -134,22 +122,28 @@ class TocCheck : public Check {
         break;
     }
     if (toc.up_to_date) return;
-    Range at = Range::line(toc.first_difference_line);
-    std::string_view line = doc.source->line_text(toc.first_difference_line);
+    report_stale(ctx, doc, vars, toc.first_difference_line, toc.line_missing, toc.line_extra,
+                 toc.expected_line, toc.actual_line, toc.generated, std::move(toc.rewritten));
+  }
+
+  // Either dialect's stale table: the first line that differs, and the whole rewrite as the fix.
+  static void report_stale(FileContext& ctx, const LoadedDocument& doc, MessageVars vars,
+                           int line_number, bool missing, bool extra, const std::string& expected,
+                           const std::string& actual, const std::string& generated,
+                           std::string rewritten) {
+    Range at = Range::line(line_number);
+    std::string_view line = doc.source->line_text(line_number);
     if (!line.empty()) at.end.column = static_cast<int>(line.size());
-    std::string_view fallback;
-    if (toc.line_missing) {
-      fallback =
-          "the table of contents is out of date: missing line `{expected}` (run kep-lint --fix)";
-    } else if (toc.line_extra) {
-      fallback = "the table of contents is out of date: this line should go (run kep-lint --fix)";
-    } else {
-      fallback = "the table of contents is out of date: expected `{expected}` (run kep-lint --fix)";
-    }
-    vars["expected"] = toc.expected_line;
-    vars["actual"] = toc.actual_line;
-    auto fixed = std::make_shared<const std::string>(std::move(toc.rewritten));
-    ctx.report(location_of(doc, at, "toc"), vars, fallback, toc.generated, std::move(fixed));
+    std::string_view fallback =
+        missing ? "the table of contents is out of date: missing line `{expected}` (run "
+                  "kep-lint --fix)"
+        : extra
+            ? "the table of contents is out of date: this line should go (run kep-lint --fix)"
+            : "the table of contents is out of date: expected `{expected}` (run kep-lint --fix)";
+    vars["expected"] = expected;
+    vars["actual"] = actual;
+    ctx.report(location_of(doc, at, "toc"), vars, fallback, generated,
+               std::make_shared<const std::string>(std::move(rewritten)));
   }
 
   static Range marker_range(const LoadedDocument& doc, std::size_t offset,
